@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.xds.soap;
+
+import java.util.List;
+
+import org.openehealth.ipf.commons.ihe.xds.core.XdsRuntimeException;
+import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLFactory30;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.rs.RegistryResponseType;
+import org.openehealth.ipf.commons.ihe.xds.core.transform.responses.ResponseTransformer;
+import org.openehealth.ipf.commons.ihe.xds.core.validate.XDSMetaDataException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds ebRS {@code RegistryResponse}s. Business and metadata errors are never SOAP faults (ITI TF-2 Appendix V):
+ * they become {@code status=Failure} with one {@code RegistryError} carrying the XDS error code and a codeContext.
+ */
+public final class XdsResponses {
+
+    private static final Logger LOG = LoggerFactory.getLogger(XdsResponses.class);
+    private static final ResponseTransformer RESPONSES = new ResponseTransformer(new EbXMLFactory30());
+
+    private XdsResponses() {
+    }
+
+    public static RegistryResponseType success() {
+        return RESPONSES.toEbXML(new Response(Status.SUCCESS)).getInternal();
+    }
+
+    /** Success that carries warnings (e.g. XDSExtraMetadataNotSaved, ITI TF-3 4.2.4.1). */
+    public static RegistryResponseType successWithWarnings(List<ErrorInfo> warnings) {
+        var response = new Response(Status.SUCCESS);
+        response.setErrors(warnings);
+        return RESPONSES.toEbXML(response).getInternal();
+    }
+
+    /**
+     * A Failure response for {@code failure}.
+     *
+     * @param metadataDefault code for an IPF validation failure whose message has no code of its own.
+     * @param otherDefault    code for anything else that is not an {@link XdsRuntimeException}.
+     */
+    public static RegistryResponseType failure(Throwable failure, ErrorCode metadataDefault, ErrorCode otherDefault) {
+        return RESPONSES.toEbXML(failureModel(failure, metadataDefault, otherDefault)).getInternal();
+    }
+
+    /** The simple-model form of {@link #failure}, for responses that wrap a RegistryResponse. */
+    public static Response failureModel(Throwable failure, ErrorCode metadataDefault, ErrorCode otherDefault) {
+        return new Response(sanitized(failure), metadataDefault, otherDefault, null);
+    }
+
+    /**
+     * Known failures pass unchanged; an unexpected exception is logged here, once, and replaced by a message that
+     * leaks no internals (and no PHI) to the caller.
+     */
+    public static Throwable sanitized(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof XdsRuntimeException || t instanceof XDSMetaDataException) {
+                return t;
+            }
+        }
+        LOG.error("unexpected failure", failure);
+        return new IllegalStateException("internal error; the operator's log has the details");
+    }
+}

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.registry;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Document Registry actor settings (prefix {@code registry}).
+ *
+ * @param dataDirectory     where the embedded H2 database lives when {@code database.url} is not set.
+ * @param database          the registry's own database.
+ * @param patientIdentity   {@code FEED}: only patient IDs made known by ITI-8 are accepted (XDSUnknownPatientId
+ *                          otherwise); {@code OPEN}: every ID of the affinity domain is accepted, for demos only.
+ * @param patientFeedPort   TCP port of the ITI-8 MLLP listener; 0 picks a free port, -1 disables the listener.
+ * @param maxQueryResults   a stored query matching more objects fails with XDSTooManyResults.
+ * @param maxRequestSize    SOAP requests above this size are refused before they are parsed.
+ * @param enforceCodeSets   refuse codes outside the affinity domain's value sets (XDSRegistryMetadataError).
+ */
+@ConfigurationProperties("registry")
+public record RegistryProperties(
+        @DefaultValue("data") Path dataDirectory,
+        @DefaultValue Database database,
+        @DefaultValue("FEED") PatientIdentity patientIdentity,
+        @DefaultValue("2575") int patientFeedPort,
+        @DefaultValue("1000") int maxQueryResults,
+        @DefaultValue("16MB") DataSize maxRequestSize,
+        @DefaultValue("true") boolean enforceCodeSets) {
+
+    /** How the registry learns which patient IDs exist (ITI TF-1 10.2.4, ITI TF-2 3.8). */
+    public enum PatientIdentity { FEED, OPEN }
+
+    /**
+     * The registry's database.
+     *
+     * @param url            JDBC URL; empty means an H2 file database under {@code dataDirectory}/registry.
+     *                       Production: {@code jdbc:mysql://host:3306/xds} (MySQL 8 or MariaDB 10.11).
+     * @param username       database user.
+     * @param password       its password.
+     * @param maximumPoolSize connections kept open.
+     * @param connectionTimeout how long a transaction waits for a free connection.
+     */
+    public record Database(
+            @DefaultValue("") String url,
+            @DefaultValue("sa") String username,
+            @DefaultValue("") String password,
+            @DefaultValue("10") int maximumPoolSize,
+            @DefaultValue("10s") Duration connectionTimeout) {
+    }
+
+    public RegistryProperties {
+        if (maxQueryResults < 1) {
+            throw new IllegalArgumentException("registry.max-query-results must be at least 1");
+        }
+        if (patientFeedPort < -1 || patientFeedPort > 65535) {
+            throw new IllegalArgumentException("registry.patient-feed-port must be -1, 0 or a TCP port");
+        }
+    }
+
+    /** The JDBC URL in force. */
+    public String jdbcUrl() {
+        if (!database.url().isBlank()) {
+            return database.url();
+        }
+        Path file = dataDirectory.resolve("registry").resolve("registry").toAbsolutePath();
+        return "jdbc:h2:file:" + file + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+    }
+}

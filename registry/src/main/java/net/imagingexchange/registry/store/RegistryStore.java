@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.registry.store;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import net.imagingexchange.registry.store.Rows.AssociationRow;
+import net.imagingexchange.registry.store.Rows.DocumentEntryRow;
+import net.imagingexchange.registry.store.Rows.FolderRow;
+import net.imagingexchange.registry.store.Rows.StoredXml;
+import net.imagingexchange.registry.store.Rows.SubmissionSetRow;
+
+/**
+ * Reads and writes registry objects. Every method joins the caller's transaction when there is one
+ * ({@link RegistryTransactions}); a registration is all its writes or none.
+ */
+public class RegistryStore {
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final Clock clock;
+
+    public RegistryStore(DataSource dataSource, Clock clock) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.clock = clock;
+    }
+
+    public void insert(DocumentEntryRow row) {
+        jdbc.update("INSERT INTO document_entry (entry_uuid, unique_id, patient_id, status, object_type, class_code,"
+                        + " type_code, format_code, practice_code, facility_code, creation_time, service_start,"
+                        + " service_stop, hash, size_bytes, repository_id, registered_at, xml)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row.entryUuid(), row.uniqueId(), row.patientId(), RegistryObjectRef.APPROVED, row.objectType(),
+                row.classCode(), row.typeCode(), row.formatCode(), row.practiceCode(), row.facilityCode(),
+                row.creationTime(), row.serviceStart(), row.serviceStop(), row.hash(), row.size(),
+                row.repositoryId(), now(), row.xml());
+        insertValues("INSERT INTO document_entry_code (entry_uuid, kind, code) VALUES (?, 'E', ?)",
+                row.entryUuid(), distinct(row.eventCodes()));
+        insertValues("INSERT INTO document_entry_code (entry_uuid, kind, code) VALUES (?, 'C', ?)",
+                row.entryUuid(), distinct(row.confidentialityCodes()));
+        insertValues("INSERT INTO document_entry_author (entry_uuid, person) VALUES (?, ?)",
+                row.entryUuid(), row.authorPersons());
+        insertValues("INSERT INTO document_entry_reference (entry_uuid, reference_id) VALUES (?, ?)",
+                row.entryUuid(), distinct(row.referenceIds()));
+    }
+
+    public void insert(SubmissionSetRow row) {
+        jdbc.update("INSERT INTO submission_set (entry_uuid, unique_id, patient_id, status, source_id,"
+                        + " submission_time, content_type, registered_at, xml) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row.entryUuid(), row.uniqueId(), row.patientId(), RegistryObjectRef.APPROVED, row.sourceId(),
+                row.submissionTime(), row.contentType(), now(), row.xml());
+        insertValues("INSERT INTO submission_set_author (entry_uuid, person) VALUES (?, ?)",
+                row.entryUuid(), row.authorPersons());
+    }
+
+    public void insert(FolderRow row) {
+        jdbc.update("INSERT INTO folder (entry_uuid, unique_id, patient_id, status, last_update_time, registered_at,"
+                        + " xml) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                row.entryUuid(), row.uniqueId(), row.patientId(), RegistryObjectRef.APPROVED, row.lastUpdateTime(),
+                now(), row.xml());
+        insertValues("INSERT INTO folder_code (entry_uuid, code) VALUES (?, ?)", row.entryUuid(),
+                distinct(row.codes()));
+    }
+
+    public void insert(AssociationRow row) {
+        jdbc.update("INSERT INTO association (entry_uuid, type, source_uuid, target_uuid, status, registered_at, xml)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                row.entryUuid(), row.type(), row.sourceUuid(), row.targetUuid(), RegistryObjectRef.APPROVED, now(),
+                row.xml());
+    }
+
+    /** The registered object with this entryUUID, of whatever kind. */
+    public Optional<RegistryObjectRef> find(String entryUuid) {
+        for (ObjectKind kind : ObjectKind.values()) {
+            String patient = kind == ObjectKind.ASSOCIATION ? "NULL" : "patient_id";
+            List<RegistryObjectRef> found = jdbc.query(
+                    "SELECT entry_uuid, " + patient + ", status FROM " + kind.table() + " WHERE entry_uuid = ?",
+                    (rs, i) -> new RegistryObjectRef(rs.getString(1), kind, rs.getString(2), rs.getString(3)),
+                    entryUuid);
+            if (!found.isEmpty()) {
+                return Optional.of(found.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Hash and size of every DocumentEntry registered with this uniqueId (ITI TF-3 4.2.3.2.26 resubmission). */
+    public List<HashAndSize> documentEntriesWithUniqueId(String uniqueId) {
+        return jdbc.query("SELECT hash, size_bytes FROM document_entry WHERE unique_id = ?",
+                (rs, i) -> new HashAndSize(rs.getString(1), (Long) rs.getObject(2)), uniqueId);
+    }
+
+    /** Hash and size of a registered DocumentEntry; size may be null. */
+    public record HashAndSize(String hash, Long size) {
+    }
+
+    /** The kind of registered object, other than a DocumentEntry, that carries this uniqueId. */
+    public Optional<ObjectKind> packageWithUniqueId(String uniqueId) {
+        for (ObjectKind kind : List.of(ObjectKind.SUBMISSION_SET, ObjectKind.FOLDER)) {
+            Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM " + kind.table() + " WHERE unique_id = ?",
+                    Integer.class, uniqueId);
+            if (n != null && n > 0) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public void deprecateDocumentEntry(String entryUuid) {
+        jdbc.update("UPDATE document_entry SET status = ? WHERE entry_uuid = ?", RegistryObjectRef.DEPRECATED,
+                entryUuid);
+    }
+
+    /** Sources of associations of the given types that point at {@code targetUuid}. */
+    public List<String> sourcesOf(String targetUuid, Collection<String> types) {
+        return named.queryForList("SELECT source_uuid FROM association WHERE target_uuid = :target AND type IN (:types)",
+                Map.of("target", targetUuid, "types", types), String.class);
+    }
+
+    /** entryUUIDs of the folders that hold this DocumentEntry through a Folder-to-DocumentEntry HasMember. */
+    public List<String> foldersContaining(String documentEntryUuid) {
+        return jdbc.queryForList("SELECT f.entry_uuid FROM association a JOIN folder f ON f.entry_uuid = a.source_uuid"
+                + " WHERE a.target_uuid = ? AND a.type = 'HasMember'", String.class, documentEntryUuid);
+    }
+
+    public void touchFolder(String folderUuid, String lastUpdateTime) {
+        jdbc.update("UPDATE folder SET last_update_time = ? WHERE entry_uuid = ?", lastUpdateTime, folderUuid);
+    }
+
+    /** The stored XML of these objects, in no particular order; unknown ids are skipped. */
+    public List<StoredXml> xml(ObjectKind kind, Collection<String> entryUuids) {
+        if (entryUuids.isEmpty()) {
+            return List.of();
+        }
+        String patient = kind == ObjectKind.ASSOCIATION ? "NULL" : "patient_id";
+        String lastUpdate = kind == ObjectKind.FOLDER ? "last_update_time" : "NULL";
+        var result = new ArrayList<StoredXml>(entryUuids.size());
+        for (List<String> chunk : chunks(entryUuids)) {
+            result.addAll(named.query("SELECT entry_uuid, " + patient + ", status, " + lastUpdate + ", xml FROM "
+                            + kind.table() + " WHERE entry_uuid IN (:ids)", Map.of("ids", chunk),
+                    (rs, i) -> new StoredXml(rs.getString(1), kind, rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5))));
+        }
+        return result;
+    }
+
+    private static List<List<String>> chunks(Collection<String> ids) {
+        var all = List.copyOf(ids);
+        var chunks = new ArrayList<List<String>>();
+        for (int i = 0; i < all.size(); i += 500) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + 500)));
+        }
+        return chunks;
+    }
+
+    private void insertValues(String sql, String entryUuid, List<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(sql, values.stream().map(v -> new Object[] {entryUuid, v}).toList());
+    }
+
+    private static List<String> distinct(List<String> values) {
+        return values.stream().distinct().toList();
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+}
