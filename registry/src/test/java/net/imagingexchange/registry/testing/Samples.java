@@ -33,6 +33,12 @@ public final class Samples {
         all.put("uid", freshUid());
         all.put("uuid", UUID.randomUUID().toString());
         all.put("patientId", PATIENT);
+        all.put("ssUid", freshUid());
+        all.put("docId", "Document01");
+        all.put("folderId", "Folder01");
+        all.put("folderUid", freshUid());
+        all.put("hash", "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+        all.put("size", "0");
         all.putAll(values);
         String text = read(name);
         for (var entry : all.entrySet()) {
