@@ -43,6 +43,7 @@ public final class SoapEndpoints {
         }
         factory.setProperties(properties);
         factory.getInInterceptors().add(0, new RequestSizeLimit(maxRequestSize));
+        factory.getInInterceptors().add(new ActionCheck());
         Server server = factory.create();
         server.start(); // IPF's factory creates it stopped
         return server;
