@@ -44,6 +44,9 @@ public final class SoapEndpoints {
         factory.setProperties(properties);
         factory.getInInterceptors().add(0, new RequestSizeLimit(maxRequestSize));
         factory.getInInterceptors().add(new ActionCheck());
+        factory.getInInterceptors().add(new CorrelationId.Set());
+        factory.getOutInterceptors().add(new CorrelationId.Clear());
+        factory.getOutFaultInterceptors().add(new CorrelationId.Clear());
         Server server = factory.create();
         server.start(); // IPF's factory creates it stopped
         return server;
