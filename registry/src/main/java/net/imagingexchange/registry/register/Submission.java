@@ -28,9 +28,12 @@ public final class Submission {
 
     private final RegisterDocumentSet model;
     private final Map<String, RegistryObjectType> ebrim;
+    private final java.util.Set<String> assignedUuids;
 
-    Submission(SubmitObjectsRequest request, RegisterDocumentSet model) {
+    /** @param assignedUuids the entryUUIDs the registry has just assigned to symbolic ids. */
+    Submission(SubmitObjectsRequest request, RegisterDocumentSet model, java.util.Collection<String> assignedUuids) {
         this.model = model;
+        this.assignedUuids = java.util.Set.copyOf(assignedUuids);
         this.ebrim = new HashMap<>();
         var classifications = new java.util.ArrayList<ClassificationType>();
         for (JAXBElement<? extends IdentifiableType> element : request.getRegistryObjectList().getIdentifiable()) {
@@ -77,6 +80,11 @@ public final class Submission {
             throw new IllegalStateException("no ebRIM object " + entryUuid + " in the submission");
         }
         return object;
+    }
+
+    /** True when the registry assigned this entryUUID to a symbolic id of the submission (so it is new). */
+    public boolean assignedByRegistry(String entryUuid) {
+        return assignedUuids.contains(entryUuid);
     }
 
     /** True when the object with this entryUUID is part of this submission. */

@@ -61,9 +61,9 @@ public class SubmissionRegistrar {
      *         rule the submission breaks; nothing is stored then.
      */
     public String register(SubmitObjectsRequest request) {
-        entryUuids.assign(request);
+        var assigned = entryUuids.assign(request);
         var model = transformer.fromEbXML(new EbXMLSubmitObjectsRequest30(request));
-        var submission = new Submission(request, model);
+        var submission = new Submission(request, model, assigned.values());
         String now = DTM.format(clock.instant());
         try {
             return transactions.inTransaction(() -> {

@@ -65,7 +65,7 @@ class SubmissionRules {
         submission.folders().forEach(f -> ids.add(f.getEntryUuid()));
         submission.associations().forEach(a -> ids.add(a.getEntryUuid()));
         for (String id : ids) {
-            if (store.find(id).isPresent()) {
+            if (!submission.assignedByRegistry(id) && store.find(id).isPresent()) {
                 throw error(ErrorCode.REGISTRY_METADATA_ERROR, "entryUUID " + id + " is already registered");
             }
         }

@@ -82,17 +82,15 @@ public class RegistryStore {
 
     /** The registered object with this entryUUID, of whatever kind. */
     public Optional<RegistryObjectRef> find(String entryUuid) {
-        for (ObjectKind kind : ObjectKind.values()) {
-            String patient = kind == ObjectKind.ASSOCIATION ? "NULL" : "patient_id";
-            List<RegistryObjectRef> found = jdbc.query(
-                    "SELECT entry_uuid, " + patient + ", status FROM " + kind.table() + " WHERE entry_uuid = ?",
-                    (rs, i) -> new RegistryObjectRef(rs.getString(1), kind, rs.getString(2), rs.getString(3)),
-                    entryUuid);
-            if (!found.isEmpty()) {
-                return Optional.of(found.get(0));
-            }
-        }
-        return Optional.empty();
+        List<RegistryObjectRef> found = jdbc.query(
+                "SELECT 'DOCUMENT_ENTRY', patient_id, status FROM document_entry WHERE entry_uuid = ?"
+                        + " UNION ALL SELECT 'SUBMISSION_SET', patient_id, status FROM submission_set WHERE entry_uuid = ?"
+                        + " UNION ALL SELECT 'FOLDER', patient_id, status FROM folder WHERE entry_uuid = ?"
+                        + " UNION ALL SELECT 'ASSOCIATION', NULL, status FROM association WHERE entry_uuid = ?",
+                (rs, i) -> new RegistryObjectRef(entryUuid, ObjectKind.valueOf(rs.getString(1)), rs.getString(2),
+                        rs.getString(3)),
+                entryUuid, entryUuid, entryUuid, entryUuid);
+        return found.stream().findFirst();
     }
 
     /** Hash and size of every DocumentEntry registered with this uniqueId (ITI TF-3 4.2.3.2.26 resubmission). */
