@@ -56,10 +56,8 @@ final class Criteria {
 
     /**
      * A multi-valued attribute held in a child table: for each OR-list, some row of this object must hold one of
-     * its values (ITI TF-2 3.18.4.1.2.3.5: repeated slots of one parameter are ANDed, values within one are ORed).
-     *
-     * @param child    the child table and its condition on the kind of value, e.g. {@code document_entry_code c
-     *                 WHERE c.kind = 'E'}, with {@code c} as alias.
+     * its values, one EXISTS per list (ITI TF-2 3.18.4.1.2.3.5: repeated slots of one parameter are ANDed, the
+     * values within one slot are ORed).
      */
     Criteria allOf(ChildTable child, List<List<String>> orLists) {
         if (orLists != null) {

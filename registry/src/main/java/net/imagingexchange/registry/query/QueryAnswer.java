@@ -3,6 +3,7 @@ package net.imagingexchange.registry.query;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 
@@ -74,8 +75,10 @@ final class QueryAnswer {
 
     /** The stored objects in the order of {@code uuids}. */
     private List<StoredXml> load(ObjectKind kind, List<String> uuids) {
+        var position = new HashMap<String, Integer>();
+        uuids.forEach(uuid -> position.put(uuid, position.size()));
         return store.xml(kind, uuids).stream()
-                .sorted(Comparator.comparingInt((StoredXml s) -> uuids.indexOf(s.entryUuid()))).toList();
+                .sorted(Comparator.comparingInt((StoredXml s) -> position.get(s.entryUuid()))).toList();
     }
 
     private static AdhocQueryResponse success(List<JAXBElement<? extends IdentifiableType>> objects) {

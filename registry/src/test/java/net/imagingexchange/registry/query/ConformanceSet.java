@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +40,7 @@ record ConformanceSet(Map<String, String> queries, Map<String, String> constants
 
     /** Cases for a registry whose {@code registry.max-query-results} is {@code limit}; null is the default. */
     List<QueryCase> casesFor(Integer limit) {
-        return cases.stream().filter(c -> java.util.Objects.equals(c.maxQueryResults(), limit)).toList();
+        return cases.stream().filter(c -> Objects.equals(c.maxQueryResults(), limit)).toList();
     }
 
     /**
