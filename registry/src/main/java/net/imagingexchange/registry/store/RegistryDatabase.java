@@ -12,6 +12,8 @@ import net.imagingexchange.registry.RegistryProperties;
 /** The registry's own connection pool, migrated by Flyway to the current schema when it opens. */
 public final class RegistryDatabase implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RegistryDatabase.class);
+
     private final HikariDataSource dataSource;
 
     private RegistryDatabase(HikariDataSource dataSource) {
@@ -40,7 +42,28 @@ public final class RegistryDatabase implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+        warnOnCaseInsensitiveCollation(dataSource);
         return new RegistryDatabase(dataSource);
+    }
+
+    // Codes, uniqueIds and patient IDs compare case-sensitively (ITI TF-3 4.2.3.1.7); a MySQL / MariaDB database
+    // created with a _ci collation would match 'ct^^...' to 'CT^^...'. docs/decisions/0003.
+    private static void warnOnCaseInsensitiveCollation(DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            if (!product.contains("MySQL") && !product.contains("MariaDB")) {
+                return;
+            }
+            try (var statement = connection.createStatement();
+                 var result = statement.executeQuery("SELECT @@collation_database")) {
+                if (result.next() && !result.getString(1).endsWith("_bin")) {
+                    LOG.warn("registry database collation is {}: create it with CHARACTER SET utf8mb4 COLLATE"
+                            + " utf8mb4_bin so that codes and identifiers compare case-sensitively", result.getString(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            LOG.warn("cannot read the registry database's collation", e);
+        }
     }
 
     public DataSource dataSource() {

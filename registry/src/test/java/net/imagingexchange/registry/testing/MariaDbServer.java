@@ -58,7 +58,7 @@ public final class MariaDbServer {
         try (var connection = DriverManager.getConnection(baseUrl, username, password);
              var statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name);
-            statement.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            statement.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name + " on " + baseUrl, e);
         }

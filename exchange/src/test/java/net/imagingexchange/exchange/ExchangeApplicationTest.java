@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The all-in-one exchange starts on its defaults and serves the README's examples: the curl requests of "Try it"
+ * are posted as they are, from {@code docs/examples}.
+ */
+@SpringBootTest(classes = ExchangeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"exchange.data-directory=target/exchange-test-data", "registry.patient-identity=OPEN",
+                "registry.patient-feed-port=0", "registry.database.url=jdbc:h2:mem:exchange;DB_CLOSE_DELAY=-1"})
+class ExchangeApplicationTest {
+
+    private static final Path EXAMPLES = Path.of("..", "docs", "examples");
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void reportsItsHealth() throws Exception {
+        var answer = http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void servesTheRegistryWsdls() throws Exception {
+        for (String path : new String[] {"/registry/iti42?wsdl", "/registry/iti18?wsdl"}) {
+            var answer = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("urn:ihe:iti:xds-b:2007").contains("soap12:address");
+        }
+    }
+
+    @Test
+    void registersAndFindsTheReadmeExample() throws Exception {
+        assertThat(post("/registry/iti42", "iti42-register-kos.xml"))
+                .contains("ResponseStatusType:Success");
+        assertThat(post("/registry/iti18", "iti18-find-documents.xml"))
+                .contains("ResponseStatusType:Success")
+                .contains("urn:oasis:names:tc:ebxml-regrep:StatusType:Approved")
+                .contains("1.2.250.1.999.5.20261127001");
+        assertThat(post("/registry/iti18", "iti18-find-by-study-uid.xml"))
+                .contains("ResponseStatusType:Success")
+                .contains("ObjectRef id=\"urn:uuid:");
+    }
+
+    private String post(String path, String example) throws Exception {
+        var request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/soap+xml; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofFile(EXAMPLES.resolve(example))).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
