@@ -29,7 +29,8 @@ import net.imagingexchange.registry.testing.TestDatabase;
 
 /**
  * ATNA: the registry sends its audit records as RFC 5424 syslog over UDP (RFC 5426); a real socket receives them
- * and the test reads the DICOM audit message (ITI TF-2 3.42.5.1.2 Registry audit: Import, ITI-42).
+ * and the test reads the DICOM audit messages (ITI TF-2 3.42.5.1.2: Import, ITI-42; ITI TF-2 3.18.5.1.2: Query,
+ * ITI-18, with the query itself).
  */
 @SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"registry.patient-feed-port=-1", "exchange.audit.host=127.0.0.1",
@@ -87,6 +88,24 @@ class AuditRecordTest {
         assertThat(answer.status()).isEqualTo("Failure");
 
         assertThat(receive("ITI-42")).contains("EventOutcomeIndicator=\"8\"");
+    }
+
+    @Test
+    void auditsAStoredQueryWithTheQueryItself() throws IOException {
+        String query = new String(java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("..", "docs", "examples", "iti18-find-documents.xml")),
+                StandardCharsets.UTF_8).replace("PAT-001", Samples.PATIENT.substring(0, Samples.PATIENT.indexOf('^')));
+        var answer = soap.post("http://127.0.0.1:" + port + "/registry/iti18",
+                "urn:ihe:iti:2007:RegistryStoredQuery", query);
+        assertThat(answer.status()).isEqualTo("Success");
+
+        String record = receive("ITI-18");
+        assertThat(record).contains("<EventID csd-code=\"110112\"")          // DCM Query
+                .contains("EventActionCode=\"E\"")
+                .contains("EventOutcomeIndicator=\"0\"")
+                .contains("ParticipantObjectID=\"urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d\"")
+                .contains("<ParticipantObjectQuery>")
+                .contains("ParticipantObjectID=\"" + Samples.PATIENT.replace("&", "&amp;") + "\"");
     }
 
     /** The next syslog record that mentions {@code transaction}, within a few seconds. */
