@@ -18,9 +18,11 @@ import org.slf4j.LoggerFactory;
 import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.app.HL7Service;
+import ca.uhn.hl7v2.app.ServerConfiguration.ApplicationExceptionPolicy;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.protocol.ReceivingApplication;
 import ca.uhn.hl7v2.util.StandardSocketFactory;
+import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 
 /**
  * The MLLP listener of the ITI-8 Patient Identity Feed (ITI TF-2 3.8; MLLP per ITI TF-2 Appendix C): HAPI's
@@ -60,9 +62,13 @@ public class PatientFeedListener implements AutoCloseable {
         context = new DefaultHapiContext(Executors.newCachedThreadPool(new ListenerThreads()));
         context.getParserConfiguration().setIdGenerator(new AckControlIds(clock));
         context.setSocketFactory(new BindingSocketFactory());
+        // Only PID-3 and MRG-1 matter here: a malformed birth date must not refuse the feed (no validation), and
+        // parse failures get our NAK (ParseFailureNak) instead of HAPI's.
+        context.setValidationContext(ValidationContextFactory.noValidation());
+        context.getServerConfiguration().setApplicationExceptionPolicy(ApplicationExceptionPolicy.DO_NOT_RESPOND);
         server = context.newServer(binding.port(), false);
         server.registerApplication(application);
-        server.setExceptionHandler(new UnreadableMessageNak(context));
+        server.setExceptionHandler(new ParseFailureNak(context));
         try {
             server.startAndWait();
         } catch (InterruptedException e) {

@@ -165,12 +165,23 @@ class PatientIdentityFeedTest {
     }
 
     @Test
-    void answersAMessageHapiCannotParseWithANakEchoingItsControlId() throws Exception {
-        String brokenTimestamp = FeedSamples.load("a01-v25.hl7").replace("|20250301101500||", "|yesterday||");
+    void rejectsAVersionHapiCannotParseWithANakEchoingItsControlId() throws Exception {
+        String unknownVersion = FeedSamples.load("a01-v25.hl7").replace("|P|2.5|", "|P|9.9|");
         try (var socket = new MllpSocket(listener.port())) {
-            socket.send(brokenTimestamp);
+            socket.send(unknownVersion);
 
-            assertThat(socket.receive()).contains("\rMSA|AE|ITI8-0001").contains("\rERR|");
+            assertThat(socket.receive()).startsWith("MSH|^~\\&|XDS_REGISTRY|REGION|HIS|HOSPITAL-A|")
+                    .contains("\rMSA|AR|ITI8-0001|").contains("\rERR|").contains("203");
+        }
+    }
+
+    @Test
+    void acceptsAFeedWhoseDemographicsAreMalformed() throws Exception {
+        String badBirthDate = FeedSamples.load("a08-v231.hl7").replace("|19800202|", "|sometime in 1980|");
+        try (var socket = new MllpSocket(listener.port())) {
+            socket.send(badBirthDate);
+
+            assertThat(socket.receive()).contains("\rMSA|AA|ITI8-1008");
         }
     }
 
