@@ -14,6 +14,9 @@ import org.springframework.context.annotation.Bean;
 
 import net.imagingexchange.atna.AuditContexts;
 import net.imagingexchange.atna.AuditProperties;
+import net.imagingexchange.registry.patientfeed.AdtMessageReader;
+import net.imagingexchange.registry.patientfeed.Iti8Endpoint;
+import net.imagingexchange.registry.patientfeed.PatientFeedListener;
 import net.imagingexchange.registry.patientfeed.PatientRegistry;
 import net.imagingexchange.registry.query.Iti18Endpoint;
 import net.imagingexchange.registry.query.StoredQueryService;
@@ -68,6 +71,14 @@ public class RegistryAutoConfiguration {
     PatientRegistry patientRegistry(RegistryDatabase database, RegistryTransactions transactions,
                                     AffinityDomain domain, RegistryProperties properties, Clock clock) {
         return new PatientRegistry(database.dataSource(), transactions, domain, properties.patientIdentity(), clock);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    PatientFeedListener patientFeedListener(PatientRegistry patients, AffinityDomain domain,
+                                            RegistryProperties properties, Clock clock) {
+        return new PatientFeedListener(new Iti8Endpoint(new AdtMessageReader(domain), patients),
+                new PatientFeedListener.Binding(properties.patientFeedBindAddress(), properties.patientFeedPort()),
+                clock);
     }
 
     @Bean

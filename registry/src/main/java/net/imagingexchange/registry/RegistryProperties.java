@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.registry;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -16,6 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param patientIdentity   {@code FEED}: only patient IDs made known by ITI-8 are accepted (XDSUnknownPatientId
  *                          otherwise); {@code OPEN}: every ID of the affinity domain is accepted, for demos only.
  * @param patientFeedPort   TCP port of the ITI-8 MLLP listener; 0 picks a free port, -1 disables the listener.
+ * @param patientFeedBindAddress local address the ITI-8 listener binds; {@code 0.0.0.0} is every interface,
+ *                          {@code 127.0.0.1} keeps the feed on this host.
  * @param maxQueryResults   a stored query matching more objects fails with XDSTooManyResults.
  * @param maxRequestSize    SOAP requests above this size are refused before they are parsed.
  * @param enforceCodeSets   refuse codes outside the affinity domain's value sets (XDSRegistryMetadataError).
@@ -26,6 +29,7 @@ public record RegistryProperties(
         @DefaultValue Database database,
         @DefaultValue("FEED") PatientIdentity patientIdentity,
         @DefaultValue("2575") int patientFeedPort,
+        @DefaultValue("0.0.0.0") InetAddress patientFeedBindAddress,
         @DefaultValue("1000") int maxQueryResults,
         @DefaultValue("16MB") DataSize maxRequestSize,
         @DefaultValue("true") boolean enforceCodeSets) {
