@@ -74,16 +74,27 @@ public class PatientRegistry {
             throw new IllegalArgumentException("a patient cannot be merged into itself");
         }
         transactions.inTransaction(() -> {
-            ensureExists(surviving);
+            // a surviving ID that was itself merged earlier stands for the patient it was merged into
+            String target = finalSurvivor(surviving);
+            if (target.equals(subsumed)) {
+                throw new IllegalArgumentException("the surviving patient was merged into the subsumed one");
+            }
+            ensureExists(target);
             ensureExists(subsumed);
             var now = Timestamp.from(clock.instant());
             jdbc.update("UPDATE patient SET merged_into = ?, updated_at = ? WHERE patient_id = ? OR merged_into = ?",
-                    surviving, now, subsumed, subsumed);
+                    target, now, subsumed, subsumed);
             for (String table : List.of("document_entry", "submission_set", "folder")) {
-                jdbc.update("UPDATE " + table + " SET patient_id = ? WHERE patient_id = ?", surviving, subsumed);
+                jdbc.update("UPDATE " + table + " SET patient_id = ? WHERE patient_id = ?", target, subsumed);
             }
             return null;
         });
+    }
+
+    private String finalSurvivor(String patientId) {
+        List<String> mergedInto = jdbc.query("SELECT merged_into FROM patient WHERE patient_id = ?",
+                (rs, i) -> rs.getString(1), patientId);
+        return mergedInto.isEmpty() || mergedInto.get(0) == null ? patientId : mergedInto.get(0);
     }
 
     private void ensureExists(String patientId) {
