@@ -84,7 +84,7 @@ class AuditRecordTest {
     void auditsARefusedRegistrationWithAFailureOutcome() throws IOException {
         var answer = soap.post("http://127.0.0.1:" + port + "/registry/iti42",
                 "urn:ihe:iti:2007:RegisterDocumentSet-b", Samples.load("iti42/single-document.xml",
-                        java.util.Map.of("patientId", Samples.OTHER_PATIENT)));
+                        java.util.Map.of("patientId", Samples.freshPatient())));
         assertThat(answer.status()).isEqualTo("Failure");
 
         assertThat(receive("ITI-42")).contains("EventOutcomeIndicator=\"8\"");

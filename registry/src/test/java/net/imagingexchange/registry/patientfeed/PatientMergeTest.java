@@ -6,17 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 
-import net.imagingexchange.registry.RegistryApplication;
+import net.imagingexchange.registry.testing.RegistryComponentTest;
 import net.imagingexchange.registry.testing.Samples;
-import net.imagingexchange.registry.testing.TestDatabase;
 
 /** ITI TF-2 3.8.4.2 merges, including a merge into an ID that was itself merged before. */
-@SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"registry.patient-feed-port=-1", "exchange.audit.enabled=false"})
-@ContextConfiguration(initializers = TestDatabase.class)
+@RegistryComponentTest
 class PatientMergeTest {
 
     @Autowired

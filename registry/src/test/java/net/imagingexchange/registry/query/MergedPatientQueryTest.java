@@ -10,21 +10,16 @@ import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
-import net.imagingexchange.registry.RegistryApplication;
 import net.imagingexchange.registry.patientfeed.PatientRegistry;
 import net.imagingexchange.registry.query.ConformanceSet.Expected;
 import net.imagingexchange.registry.query.ConformanceSet.QueryCase;
 import net.imagingexchange.registry.query.ConformanceSet.Registration;
-import net.imagingexchange.registry.testing.TestDatabase;
+import net.imagingexchange.registry.testing.RegistryComponentTest;
 
 /** ITI TF-2 3.8.4.2: after an ADT A40 merge, queries find the subsumed ID's entries under the surviving ID only. */
-@SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"registry.patient-feed-port=-1", "exchange.audit.enabled=false"})
-@ContextConfiguration(initializers = TestDatabase.class)
+@RegistryComponentTest
 class MergedPatientQueryTest {
 
     private static final String DOCUMENT_ENTRY_PATIENT_ID = "urn:uuid:58a6f841-87b3-4a3e-92fd-a8ffeff98427";

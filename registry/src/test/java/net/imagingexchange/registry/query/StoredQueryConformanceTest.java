@@ -8,22 +8,17 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
-import net.imagingexchange.registry.RegistryApplication;
 import net.imagingexchange.registry.patientfeed.PatientRegistry;
 import net.imagingexchange.registry.query.ConformanceSet.QueryCase;
-import net.imagingexchange.registry.testing.TestDatabase;
+import net.imagingexchange.registry.testing.RegistryComponentTest;
 
 /**
  * Runs the stored-query conformance set (conformance/iti18-cases.yaml) against a registry on a random port with the
  * default result limit: registers the set's world over ITI-42, then sends each case over ITI-18.
  */
-@SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"registry.patient-feed-port=-1", "exchange.audit.enabled=false"})
-@ContextConfiguration(initializers = TestDatabase.class)
+@RegistryComponentTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StoredQueryConformanceTest {
 

@@ -19,24 +19,19 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ContextConfiguration;
 
-import net.imagingexchange.registry.RegistryApplication;
 import net.imagingexchange.registry.patientfeed.PatientRegistry;
 import net.imagingexchange.registry.store.RegistryDatabase;
 import net.imagingexchange.registry.store.RegistryStore;
+import net.imagingexchange.registry.testing.RegistryComponentTest;
 import net.imagingexchange.registry.testing.EnvelopeEdits;
 import net.imagingexchange.registry.testing.Samples;
 import net.imagingexchange.registry.testing.SoapClient;
-import net.imagingexchange.registry.testing.TestDatabase;
 
 /** Runs the data-driven ITI-42 conformance cases of {@code conformance/iti42-cases.yaml} over HTTP. */
-@SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"registry.patient-feed-port=-1", "exchange.audit.enabled=false"})
-@ContextConfiguration(initializers = TestDatabase.class)
+@RegistryComponentTest
 class Iti42ConformanceTest {
 
     private static final String ACTION = "urn:ihe:iti:2007:RegisterDocumentSet-b";

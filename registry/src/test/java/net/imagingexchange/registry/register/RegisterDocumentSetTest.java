@@ -8,19 +8,14 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
-import net.imagingexchange.registry.RegistryApplication;
 import net.imagingexchange.registry.patientfeed.PatientRegistry;
+import net.imagingexchange.registry.testing.RegistryComponentTest;
 import net.imagingexchange.registry.testing.Samples;
 import net.imagingexchange.registry.testing.SoapClient;
-import net.imagingexchange.registry.testing.TestDatabase;
 
-@SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"registry.patient-feed-port=-1", "exchange.audit.enabled=false"})
-@ContextConfiguration(initializers = TestDatabase.class)
+@RegistryComponentTest
 class RegisterDocumentSetTest {
 
     private static final String ACTION = "urn:ihe:iti:2007:RegisterDocumentSet-b";
@@ -50,12 +45,12 @@ class RegisterDocumentSetTest {
 
     @Test
     void refusesAPatientTheFeedNeverSent() {
-        var answer = soap.post(url(), ACTION, Samples.load("iti42/single-document.xml",
-                Map.of("patientId", Samples.OTHER_PATIENT)));
+        String unknown = Samples.freshPatient();
+        var answer = soap.post(url(), ACTION, Samples.load("iti42/single-document.xml", Map.of("patientId", unknown)));
 
         assertThat(answer.status()).isEqualTo("Failure");
         assertThat(answer.errorCodes()).containsExactly("XDSUnknownPatientId");
-        assertThat(answer.codeContexts().get(0)).contains(Samples.OTHER_PATIENT);
+        assertThat(answer.codeContexts().get(0)).contains(unknown);
     }
 
     private String url() {

@@ -5,9 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
-import javax.xml.namespace.NamespaceContext;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
@@ -80,7 +78,7 @@ public final class EnvelopeEdits {
 
     private static List<Node> select(Document document, String xpath) throws Exception {
         var path = XPathFactory.newInstance().newXPath();
-        path.setNamespaceContext(NAMESPACES);
+        path.setNamespaceContext(XmlNamespaces.XDS);
         NodeList nodes = (NodeList) path.evaluate(xpath, document, XPathConstants.NODESET);
         if (nodes.getLength() == 0) {
             throw new IllegalArgumentException("edit selects nothing: " + xpath);
@@ -91,27 +89,4 @@ public final class EnvelopeEdits {
         }
         return list;
     }
-
-    private static final Map<String, String> PREFIXES = Map.of(
-            "rim", RIM,
-            "lcm", "urn:oasis:names:tc:ebxml-regrep:xsd:lcm:3.0",
-            "soap", "http://www.w3.org/2003/05/soap-envelope",
-            "wsa", "http://www.w3.org/2005/08/addressing");
-
-    private static final NamespaceContext NAMESPACES = new NamespaceContext() {
-        @Override
-        public String getNamespaceURI(String prefix) {
-            return PREFIXES.get(prefix);
-        }
-
-        @Override
-        public String getPrefix(String uri) {
-            return null;
-        }
-
-        @Override
-        public java.util.Iterator<String> getPrefixes(String uri) {
-            return null;
-        }
-    };
 }

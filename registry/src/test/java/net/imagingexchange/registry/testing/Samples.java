@@ -24,6 +24,11 @@ public final class Samples {
     private Samples() {
     }
 
+    /** A patient ID of the demo affinity domain that no test has used yet. */
+    public static String freshPatient() {
+        return "PAT-" + freshUid() + "^^^&1.3.6.1.4.1.21367.2005.13.20.1000&ISO";
+    }
+
     public static String freshUid() {
         return Long.toString(UIDS.incrementAndGet());
     }

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.xml.namespace.NamespaceContext;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
@@ -58,7 +57,7 @@ public final class SoapClient {
         public List<String> values(String xpath) {
             try {
                 var path = XPathFactory.newInstance().newXPath();
-                path.setNamespaceContext(NAMESPACES);
+                path.setNamespaceContext(XmlNamespaces.XDS);
                 NodeList nodes = (NodeList) path.evaluate(xpath, document(), XPathConstants.NODESET);
                 var values = new ArrayList<String>();
                 for (int i = 0; i < nodes.getLength(); i++) {
@@ -89,28 +88,4 @@ public final class SoapClient {
             return values("//rs:RegistryError/@codeContext");
         }
     }
-
-    private static final NamespaceContext NAMESPACES = new NamespaceContext() {
-        @Override
-        public String getNamespaceURI(String prefix) {
-            return switch (prefix) {
-                case "soap" -> "http://www.w3.org/2003/05/soap-envelope";
-                case "rs" -> "urn:oasis:names:tc:ebxml-regrep:xsd:rs:3.0";
-                case "rim" -> "urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0";
-                case "query" -> "urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0";
-                case "wsa" -> "http://www.w3.org/2005/08/addressing";
-                default -> null;
-            };
-        }
-
-        @Override
-        public String getPrefix(String uri) {
-            return null;
-        }
-
-        @Override
-        public java.util.Iterator<String> getPrefixes(String uri) {
-            return null;
-        }
-    };
 }
