@@ -52,6 +52,16 @@ final class MariaDbServer {
         }
     }
 
+    /** Statements the server has received so far (status variable Questions), from every client. */
+    long statements() throws SQLException {
+        try (var connection = DriverManager.getConnection(baseUrl, user, password);
+             var statement = connection.createStatement();
+             var rs = statement.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
+            rs.next();
+            return rs.getLong(2);
+        }
+    }
+
     /** Rows, average XML length and on-disk size of a database's document_entry table, to show both sides alike. */
     static String documentEntryStats(PlainJdbcLimit.Database database) throws SQLException {
         try (var connection = database.connect(); var statement = connection.createStatement();

@@ -60,7 +60,7 @@ public final class RegistryBench {
             }
             try (var limit = new PlainJdbcLimit(limitDb, template, workload, options.threads())) {
                 limit.register(0, Workload.CALIBRATION);
-                registrations(iti42, limit);
+                registrations(iti42, limit, server);
                 report.note("registry database: " + MariaDbServer.documentEntryStats(registryDb));
                 report.note("limit database:    " + MariaDbServer.documentEntryStats(limitDb));
                 queries(new QueryPhase(new SoapPoster(registry.iti18(), StoredQueries.ACTION), limit, workload,
@@ -84,7 +84,7 @@ public final class RegistryBench {
                 + " limit = plain JDBC, same rows, same tables, one transaction per submission");
     }
 
-    private void registrations(SoapPoster iti42, PlainJdbcLimit limit) {
+    private void registrations(SoapPoster iti42, PlainJdbcLimit limit, MariaDbServer server) throws Exception {
         int warmup = options.warmupSubmissions();
         int n = options.submissions();
         var ours = new Latencies(n);
@@ -108,11 +108,17 @@ public final class RegistryBench {
         ConcurrentRun.run(options.threads(), 0, warmup, limitUnit);
         long oursNanos = 0;
         long limitNanos = 0;
+        long oursStatements = 0;
+        long limitStatements = 0;
         for (int r = 0; r < options.rounds(); r++) {
             int from = warmup + (int) ((long) (n - warmup) * r / options.rounds());
             int to = warmup + (int) ((long) (n - warmup) * (r + 1) / options.rounds());
+            long before = server.statements();
             long o = ConcurrentRun.run(options.threads(), from, to, oursUnit);
+            long between = server.statements();
             long l = ConcurrentRun.run(options.threads(), from, to, limitUnit);
+            oursStatements += between - before - 1;
+            limitStatements += server.statements() - between - 1;
             oursNanos += o;
             limitNanos += l;
             progress("round %d/%d: submissions %d-%d, ours %.0f/s, limit %.0f/s", r + 1, options.rounds(), from,
@@ -123,6 +129,9 @@ public final class RegistryBench {
         double limitRate = rate(timed, limitNanos);
         report.rate("ITI-42 registration", oursRate, limitRate, new BenchReport.Target(
                 "within " + REGISTRATION_TARGET + "x of limit", limitRate / oursRate <= REGISTRATION_TARGET));
+        report.note(String.format(Locale.ROOT, "SQL statements received by MariaDB per timed submission"
+                + " (status Questions): ours %.1f, limit %.1f", (double) oursStatements / timed,
+                (double) limitStatements / timed));
         var oursTimed = ours.slice(warmup, n);
         var limitTimed = limits.slice(warmup, n);
         report.latency("ITI-42 latency p50", oursTimed.percentileMillis(timed, 50),
