@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -49,6 +52,18 @@ final class MariaDbServer {
              var rs = statement.executeQuery("SELECT VERSION()")) {
             rs.next();
             return rs.getString(1);
+        }
+    }
+
+    /** The server's process id from its pid file, or -1 when the file cannot be read here (a remote server). */
+    long pid() throws SQLException {
+        try (var connection = DriverManager.getConnection(baseUrl, user, password);
+             var statement = connection.createStatement();
+             var rs = statement.executeQuery("SELECT @@pid_file")) {
+            rs.next();
+            return Long.parseLong(Files.readString(Path.of(rs.getString(1))).strip());
+        } catch (IOException | NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -106,6 +106,7 @@ final class PlainJdbcLimit implements AutoCloseable {
                 n++;
             }
         }
+        // the XML is read as a consumer's answer needs it; the count depends on it so the reads are not skipped
         return chars > 0 ? n : 0;
     }
 

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -136,7 +137,7 @@ final class SubmissionRowsTemplate {
                     for (int c = 0; c < row.length; c++) {
                         Object value = rs.getObject(c + 1);
                         row[c] = value instanceof String text ? tokenised(text, tokens)
-                                : value instanceof java.time.temporal.Temporal || value instanceof Timestamp ? NOW
+                                : value instanceof Temporal || value instanceof Timestamp ? NOW
                                 : value;
                     }
                     rows.add(row);
