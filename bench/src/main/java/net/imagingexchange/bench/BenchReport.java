@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The bench's result table: each figure of ours next to the limit's, their ratio (how many times the limit's cost
+ * ours is: its rate over ours for throughput, ours over its for latency), and the target check, printed, never
+ * asserted.
+ */
+final class BenchReport {
+
+    /** A target a figure is checked against; {@code null} fields mean the row has none. */
+    record Target(String text, boolean met) {
+    }
+
+    private record Row(String name, String unit, double ours, double limit, double ratio, Target target) {
+    }
+
+    private final List<String> header = new ArrayList<>();
+    private final List<Row> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    void header(String line) {
+        header.add(line);
+    }
+
+    void note(String line) {
+        notes.add(line);
+    }
+
+    /** A throughput row: higher is better; the ratio is limit / ours. */
+    void rate(String name, double ours, double limit, Target target) {
+        rows.add(new Row(name, "/s", ours, limit, limit / ours, target));
+    }
+
+    /** A latency row in milliseconds: lower is better; the ratio is ours / limit. */
+    void latency(String name, double ours, double limit, Target target) {
+        rows.add(new Row(name, "ms", ours, limit, ours / limit, target));
+    }
+
+    void print(PrintStream out) {
+        header.forEach(out::println);
+        out.println();
+        out.printf(Locale.ROOT, "%-36s %12s %12s %9s  %-22s %s%n", "figure", "ours", "limit", "ratio", "target",
+                "result");
+        for (Row row : rows) {
+            out.printf(Locale.ROOT, "%-36s %12s %12s %8.2fx  %-22s %s%n", row.name() + " (" + row.unit() + ")",
+                    format(row.ours()), format(row.limit()), row.ratio(),
+                    row.target() == null ? "-" : row.target().text(),
+                    row.target() == null ? "-" : row.target().met() ? "PASS" : "MISS");
+        }
+        out.println();
+        notes.forEach(out::println);
+    }
+
+    void write(Path file) throws IOException {
+        try (var out = new PrintStream(Files.newOutputStream(file), true, "UTF-8")) {
+            print(out);
+        }
+    }
+
+    private static String format(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+}
