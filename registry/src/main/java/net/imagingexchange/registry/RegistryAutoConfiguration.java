@@ -90,9 +90,9 @@ public class RegistryAutoConfiguration {
     }
 
     @Bean
-    StoredQueryService storedQueryService(RegistryDatabase database, RegistryStore store, PatientRegistry patients,
+    StoredQueryService storedQueryService(RegistryDatabase database, RegistryStore store,
                                           RegistryProperties properties) {
-        return new StoredQueryService(database.dataSource(), store, patients, properties.maxQueryResults());
+        return new StoredQueryService(database.dataSource(), store, properties.maxQueryResults());
     }
 
     @Bean(destroyMethod = "close")

@@ -21,29 +21,25 @@ import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetFoldersQuery;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetRelatedDocumentsQuery;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetSubmissionSetAndContentsQuery;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetSubmissionSetsQuery;
-import org.openehealth.ipf.commons.ihe.xds.core.requests.query.PatientIdBasedStoredQuery;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.Query;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryReturnType;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Severity;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.query.AdhocQueryResponse;
 
-import net.imagingexchange.registry.patientfeed.PatientRegistry;
 import net.imagingexchange.registry.store.RegistryStore;
 
 /** Executes the stored queries of ITI TF-2 3.18.4.1.2.3.7 against the registry's database. */
 public class StoredQueryService {
 
-    private final PatientRegistry patients;
     private final int maxResults;
     private final FindQueries find;
     private final GetQueries get;
     private final ContentQueries contents;
     private final QueryAnswer answer;
 
-    public StoredQueryService(DataSource dataSource, RegistryStore store, PatientRegistry patients, int maxResults) {
+    public StoredQueryService(DataSource dataSource, RegistryStore store, int maxResults) {
         var tables = new RegistryTables(dataSource, maxResults);
-        this.patients = patients;
         this.maxResults = maxResults;
         this.find = new FindQueries(tables);
         this.get = new GetQueries(tables);
@@ -64,12 +60,8 @@ public class StoredQueryService {
     }
 
     private QueryMatches matches(Query query) {
-        // ITI TF-2 3.8.4.2: after a merge the subsumed patient ID answers nothing; its entries moved to the
-        // surviving ID
-        if (query instanceof PatientIdBasedStoredQuery byPatient
-                && patients.isMerged(QueryValues.patientId(byPatient.getPatientId()))) {
-            return QueryMatches.NONE;
-        }
+        // ITI TF-2 3.8.4.2: a subsumed patient ID answers nothing. No extra lookup is needed: the merge moved its
+        // entries to the surviving ID (PatientRegistry.merge) and registrations under it are refused since.
         requireParameters(query);
         return switch (query.getType()) {
             case FIND_DOCUMENTS, FIND_DOCUMENTS_BY_REFERENCE_ID -> find.findDocuments((FindDocumentsQuery) query);

@@ -75,14 +75,12 @@ class SubmissionRules {
     // uniqueId may come again only for the same document (same hash and size).
     private void checkUniqueIds(Submission submission) {
         var set = submission.submissionSet();
-        if (store.packageWithUniqueId(set.getUniqueId()).isPresent()
-                || !store.documentEntriesWithUniqueId(set.getUniqueId()).isEmpty()) {
+        if (!store.uniqueIdUses(set.getUniqueId()).isEmpty()) {
             throw error(ErrorCode.DUPLICATE_UNIQUE_ID_IN_REGISTRY, "SubmissionSet uniqueId " + set.getUniqueId()
                     + " is already registered");
         }
         for (Folder folder : submission.folders()) {
-            if (store.packageWithUniqueId(folder.getUniqueId()).isPresent()
-                    || !store.documentEntriesWithUniqueId(folder.getUniqueId()).isEmpty()) {
+            if (!store.uniqueIdUses(folder.getUniqueId()).isEmpty()) {
                 throw error(ErrorCode.DUPLICATE_UNIQUE_ID_IN_REGISTRY, "Folder uniqueId " + folder.getUniqueId()
                         + " is already registered");
             }
@@ -94,11 +92,11 @@ class SubmissionRules {
 
     private void checkResubmission(DocumentEntry entry) {
         String uniqueId = entry.getUniqueId();
-        if (store.packageWithUniqueId(uniqueId).isPresent()) {
-            throw error(ErrorCode.REGISTRY_METADATA_ERROR, "DocumentEntry uniqueId " + uniqueId
-                    + " is already the uniqueId of a SubmissionSet or Folder");
-        }
-        for (RegistryStore.HashAndSize existing : store.documentEntriesWithUniqueId(uniqueId)) {
+        for (RegistryStore.UniqueIdUse existing : store.uniqueIdUses(uniqueId)) {
+            if (existing.kind() != ObjectKind.DOCUMENT_ENTRY) {
+                throw error(ErrorCode.REGISTRY_METADATA_ERROR, "DocumentEntry uniqueId " + uniqueId
+                        + " is already the uniqueId of a " + existing.kind());
+            }
             if (existing.hash() == null || !existing.hash().equalsIgnoreCase(entry.getHash())) {
                 throw error(ErrorCode.NON_IDENTICAL_HASH, "DocumentEntry uniqueId " + uniqueId
                         + " is registered with another hash");

@@ -30,6 +30,8 @@ public final class RegistryDatabase implements AutoCloseable {
         config.setMaximumPoolSize(properties.database().maximumPoolSize());
         config.setConnectionTimeout(properties.database().connectionTimeout().toMillis());
         config.setAutoCommit(true);
+        // a registration reads what it checks and writes in one transaction; the unique constraints settle races
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         var dataSource = new HikariDataSource(config);
         try {
             Flyway.configure()

@@ -93,26 +93,21 @@ public class RegistryStore {
         return found.stream().findFirst();
     }
 
-    /** Hash and size of every DocumentEntry registered with this uniqueId (ITI TF-3 4.2.3.2.26 resubmission). */
-    public List<HashAndSize> documentEntriesWithUniqueId(String uniqueId) {
-        return jdbc.query("SELECT hash, size_bytes FROM document_entry WHERE unique_id = ?",
-                (rs, i) -> new HashAndSize(rs.getString(1), (Long) rs.getObject(2)), uniqueId);
+    /**
+     * Every registered object that carries this uniqueId, in one round trip: SubmissionSets and Folders (whose
+     * uniqueIds are unique), and DocumentEntries with their hash and size (ITI TF-3 4.2.3.2.26 resubmission).
+     */
+    public List<UniqueIdUse> uniqueIdUses(String uniqueId) {
+        return jdbc.query("SELECT 'DOCUMENT_ENTRY', hash, size_bytes FROM document_entry WHERE unique_id = ?"
+                        + " UNION ALL SELECT 'SUBMISSION_SET', NULL, NULL FROM submission_set WHERE unique_id = ?"
+                        + " UNION ALL SELECT 'FOLDER', NULL, NULL FROM folder WHERE unique_id = ?",
+                (rs, i) -> new UniqueIdUse(ObjectKind.valueOf(rs.getString(1)), rs.getString(2),
+                        (Long) rs.getObject(3)),
+                uniqueId, uniqueId, uniqueId);
     }
 
-    /** Hash and size of a registered DocumentEntry; size may be null. */
-    public record HashAndSize(String hash, Long size) {
-    }
-
-    /** The kind of registered object, other than a DocumentEntry, that carries this uniqueId. */
-    public Optional<ObjectKind> packageWithUniqueId(String uniqueId) {
-        for (ObjectKind kind : List.of(ObjectKind.SUBMISSION_SET, ObjectKind.FOLDER)) {
-            Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM " + kind.table() + " WHERE unique_id = ?",
-                    Integer.class, uniqueId);
-            if (n != null && n > 0) {
-                return Optional.of(kind);
-            }
-        }
-        return Optional.empty();
+    /** A registered object carrying a given uniqueId; hash and size only for DocumentEntries (size may be null). */
+    public record UniqueIdUse(ObjectKind kind, String hash, Long size) {
     }
 
     public void deprecateDocumentEntry(String entryUuid) {
