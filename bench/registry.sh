@@ -81,7 +81,7 @@ skip-name-resolve
 skip-log-bin
 performance_schema=OFF
 character-set-server=utf8mb4
-collation-server=utf8mb4_unicode_ci
+collation-server=utf8mb4_bin
 max_connections=100
 innodb_buffer_pool_size=${BENCH_BUFFER_POOL:-2G}
 innodb_log_file_size=512M

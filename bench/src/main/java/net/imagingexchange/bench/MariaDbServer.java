@@ -32,7 +32,7 @@ final class MariaDbServer {
         try (var connection = DriverManager.getConnection(baseUrl, user, password);
              var statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name);
-            statement.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            statement.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         }
         return new PlainJdbcLimit.Database(baseUrl + name, user, password);
     }
