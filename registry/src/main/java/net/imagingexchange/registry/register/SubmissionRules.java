@@ -3,7 +3,12 @@ package net.imagingexchange.registry.register;
 
 import static net.imagingexchange.registry.register.RegistryErrors.error;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Association;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationType;
@@ -23,7 +28,7 @@ import net.imagingexchange.registry.store.RegistryStore;
  */
 class SubmissionRules {
 
-    private static final java.util.Set<AssociationType> RELATIONSHIPS = java.util.EnumSet.of(AssociationType.REPLACE,
+    private static final Set<AssociationType> RELATIONSHIPS = EnumSet.of(AssociationType.REPLACE,
             AssociationType.TRANSFORM, AssociationType.APPEND, AssociationType.TRANSFORM_AND_REPLACE,
             AssociationType.SIGNS);
 
@@ -59,7 +64,7 @@ class SubmissionRules {
 
     // ITI TF-3 4.2.3.1.5: an entryUUID supplied by the source must not already exist in the registry.
     private void checkEntryUuidsAreNew(Submission submission) {
-        var ids = new java.util.ArrayList<String>();
+        var ids = new ArrayList<String>();
         ids.add(submission.submissionSet().getEntryUuid());
         submission.documentEntries().forEach(d -> ids.add(d.getEntryUuid()));
         submission.folders().forEach(f -> ids.add(f.getEntryUuid()));
@@ -75,24 +80,30 @@ class SubmissionRules {
     // uniqueId may come again only for the same document (same hash and size).
     private void checkUniqueIds(Submission submission) {
         var set = submission.submissionSet();
-        if (!store.uniqueIdUses(set.getUniqueId()).isEmpty()) {
+        var uniqueIds = new ArrayList<String>();
+        uniqueIds.add(set.getUniqueId());
+        submission.folders().forEach(f -> uniqueIds.add(f.getUniqueId()));
+        submission.documentEntries().forEach(d -> uniqueIds.add(d.getUniqueId()));
+        var registered = store.uniqueIdUses(uniqueIds).stream()
+                .collect(Collectors.groupingBy(RegistryStore.UniqueIdUse::uniqueId));
+        if (registered.containsKey(set.getUniqueId())) {
             throw error(ErrorCode.DUPLICATE_UNIQUE_ID_IN_REGISTRY, "SubmissionSet uniqueId " + set.getUniqueId()
                     + " is already registered");
         }
         for (Folder folder : submission.folders()) {
-            if (!store.uniqueIdUses(folder.getUniqueId()).isEmpty()) {
+            if (registered.containsKey(folder.getUniqueId())) {
                 throw error(ErrorCode.DUPLICATE_UNIQUE_ID_IN_REGISTRY, "Folder uniqueId " + folder.getUniqueId()
                         + " is already registered");
             }
         }
         for (DocumentEntry entry : submission.documentEntries()) {
-            checkResubmission(entry);
+            checkResubmission(entry, registered.getOrDefault(entry.getUniqueId(), List.of()));
         }
     }
 
-    private void checkResubmission(DocumentEntry entry) {
+    private void checkResubmission(DocumentEntry entry, List<RegistryStore.UniqueIdUse> registered) {
         String uniqueId = entry.getUniqueId();
-        for (RegistryStore.UniqueIdUse existing : store.uniqueIdUses(uniqueId)) {
+        for (RegistryStore.UniqueIdUse existing : registered) {
             if (existing.kind() != ObjectKind.DOCUMENT_ENTRY) {
                 throw error(ErrorCode.REGISTRY_METADATA_ERROR, "DocumentEntry uniqueId " + uniqueId
                         + " is already the uniqueId of a " + existing.kind());

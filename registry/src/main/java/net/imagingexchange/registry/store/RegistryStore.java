@@ -45,10 +45,12 @@ public class RegistryStore {
                 row.classCode(), row.typeCode(), row.formatCode(), row.practiceCode(), row.facilityCode(),
                 row.creationTime(), row.serviceStart(), row.serviceStop(), row.hash(), row.size(),
                 row.repositoryId(), now(), row.xml());
-        insertValues("INSERT INTO document_entry_code (entry_uuid, kind, code) VALUES (?, 'E', ?)",
-                row.entryUuid(), distinct(row.eventCodes()));
-        insertValues("INSERT INTO document_entry_code (entry_uuid, kind, code) VALUES (?, 'C', ?)",
-                row.entryUuid(), distinct(row.confidentialityCodes()));
+        var codes = new ArrayList<Object[]>();
+        distinct(row.eventCodes()).forEach(c -> codes.add(new Object[] {row.entryUuid(), "E", c}));
+        distinct(row.confidentialityCodes()).forEach(c -> codes.add(new Object[] {row.entryUuid(), "C", c}));
+        if (!codes.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO document_entry_code (entry_uuid, kind, code) VALUES (?, ?, ?)", codes);
+        }
         insertValues("INSERT INTO document_entry_author (entry_uuid, person) VALUES (?, ?)",
                 row.entryUuid(), row.authorPersons());
         insertValues("INSERT INTO document_entry_reference (entry_uuid, reference_id) VALUES (?, ?)",
@@ -94,20 +96,22 @@ public class RegistryStore {
     }
 
     /**
-     * Every registered object that carries this uniqueId, in one round trip: SubmissionSets and Folders (whose
-     * uniqueIds are unique), and DocumentEntries with their hash and size (ITI TF-3 4.2.3.2.26 resubmission).
+     * Every registered object that carries one of these uniqueIds, in one round trip: SubmissionSets and Folders
+     * (whose uniqueIds are unique), and DocumentEntries with their hash and size (ITI TF-3 4.2.3.2.26 resubmission).
      */
-    public List<UniqueIdUse> uniqueIdUses(String uniqueId) {
-        return jdbc.query("SELECT 'DOCUMENT_ENTRY', hash, size_bytes FROM document_entry WHERE unique_id = ?"
-                        + " UNION ALL SELECT 'SUBMISSION_SET', NULL, NULL FROM submission_set WHERE unique_id = ?"
-                        + " UNION ALL SELECT 'FOLDER', NULL, NULL FROM folder WHERE unique_id = ?",
-                (rs, i) -> new UniqueIdUse(ObjectKind.valueOf(rs.getString(1)), rs.getString(2),
-                        (Long) rs.getObject(3)),
-                uniqueId, uniqueId, uniqueId);
+    public List<UniqueIdUse> uniqueIdUses(Collection<String> uniqueIds) {
+        return named.query("SELECT unique_id, 'DOCUMENT_ENTRY', hash, size_bytes FROM document_entry"
+                        + " WHERE unique_id IN (:ids)"
+                        + " UNION ALL SELECT unique_id, 'SUBMISSION_SET', NULL, NULL FROM submission_set"
+                        + " WHERE unique_id IN (:ids)"
+                        + " UNION ALL SELECT unique_id, 'FOLDER', NULL, NULL FROM folder WHERE unique_id IN (:ids)",
+                Map.of("ids", uniqueIds),
+                (rs, i) -> new UniqueIdUse(rs.getString(1), ObjectKind.valueOf(rs.getString(2)), rs.getString(3),
+                        (Long) rs.getObject(4)));
     }
 
     /** A registered object carrying a given uniqueId; hash and size only for DocumentEntries (size may be null). */
-    public record UniqueIdUse(ObjectKind kind, String hash, Long size) {
+    public record UniqueIdUse(String uniqueId, ObjectKind kind, String hash, Long size) {
     }
 
     public void deprecateDocumentEntry(String entryUuid) {
