@@ -42,8 +42,8 @@ public class Iti18Endpoint implements Iti18PortType {
             return response;
         } catch (Exception e) {
             // ITI TF-2 3.18.4.1.3: query errors are a Failure status with the error list, never a SOAP fault
-            var failure = new QueryResponse(XdsResponses.sanitized(e), ErrorCode.REGISTRY_ERROR,
-                    ErrorCode.REGISTRY_ERROR, null);
+            var failure = new QueryResponse(XdsResponses.sanitized(ListForSingleValue.reclassified(e, body)),
+                    ErrorCode.REGISTRY_ERROR, ErrorCode.REGISTRY_ERROR, null);
             AdhocQueryResponse response = RESPONSES.toEbXML(failure).getInternal();
             LOG.info("ITI-18 failure code={} ms={}",
                     response.getRegistryErrorList().getRegistryError().get(0).getErrorCode(),
