@@ -30,6 +30,13 @@ public final class RegistryDatabase implements AutoCloseable {
         config.setMaximumPoolSize(properties.database().maximumPoolSize());
         config.setConnectionTimeout(properties.database().connectionTimeout().toMillis());
         config.setAutoCommit(true);
+        if (properties.jdbcUrl().startsWith("jdbc:mysql:")) {
+            // Connector/J parses every prepared statement's SQL on the client unless it caches them per connection;
+            // our INSERTs are longer than its default 256-character cache limit
+            config.addDataSourceProperty("cachePrepStmts", "true");
+            config.addDataSourceProperty("prepStmtCacheSize", "250");
+            config.addDataSourceProperty("prepStmtCacheSqlLimit", "2048");
+        }
         // a registration reads what it checks and writes in one transaction; the unique constraints settle races
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         var dataSource = new HikariDataSource(config);
