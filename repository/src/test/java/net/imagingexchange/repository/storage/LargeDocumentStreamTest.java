@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.repository.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * STYLE.md Streaming: a document eight times larger than the heap of this test JVM (surefire execution
+ * {@code large-streams}, {@code -Xmx64m}) goes into the store and back out, hashed on the way, never whole in memory.
+ */
+@Tag("large-stream")
+class LargeDocumentStreamTest {
+
+    private static final long SIZE = 512L * 1024 * 1024;
+
+    @TempDir
+    Path root;
+
+    @Test
+    void streamsADocumentLargerThanTheHeapInAndOut() throws Exception {
+        assertThat(Runtime.getRuntime().maxMemory()).as("run with a heap smaller than the document")
+                .isLessThan(SIZE / 4);
+        var store = new FileDocumentStore(root);
+
+        StoredContent stored = store.put(new Pattern(SIZE), -1);
+
+        assertThat(stored.size()).isEqualTo(SIZE);
+        assertThat(stored.sha1()).isEqualTo(sha1(new Pattern(SIZE)));
+        try (InputStream back = store.open(stored.key())) {
+            assertThat(sha1(back)).isEqualTo(stored.sha1());
+        }
+    }
+
+    private static String sha1(InputStream in) throws Exception {
+        var digest = MessageDigest.getInstance("SHA-1");
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+            digest.update(buffer, 0, n);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** {@code size} bytes of a repeating, position-dependent pattern, generated as they are read. */
+    private static final class Pattern extends InputStream {
+        private final long size;
+        private long position;
+
+        Pattern(long size) {
+            this.size = size;
+        }
+
+        @Override
+        public int read() {
+            return position < size ? (int) ((position++ * 31 + (position >>> 12)) & 0xff) : -1;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (position >= size) {
+                return -1;
+            }
+            int n = (int) Math.min(length, size - position);
+            for (int i = 0; i < n; i++) {
+                buffer[offset + i] = (byte) read();
+            }
+            return n;
+        }
+    }
+}
