@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.registry.register;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.xml.bind.JAXBElement;
 
@@ -28,14 +31,14 @@ public final class Submission {
 
     private final RegisterDocumentSet model;
     private final Map<String, RegistryObjectType> ebrim;
-    private final java.util.Set<String> assignedUuids;
+    private final Set<String> assignedUuids;
 
     /** @param assignedUuids the entryUUIDs the registry has just assigned to symbolic ids. */
-    Submission(SubmitObjectsRequest request, RegisterDocumentSet model, java.util.Collection<String> assignedUuids) {
+    Submission(SubmitObjectsRequest request, RegisterDocumentSet model, Collection<String> assignedUuids) {
         this.model = model;
-        this.assignedUuids = java.util.Set.copyOf(assignedUuids);
+        this.assignedUuids = Set.copyOf(assignedUuids);
         this.ebrim = new HashMap<>();
-        var classifications = new java.util.ArrayList<ClassificationType>();
+        var classifications = new ArrayList<ClassificationType>();
         for (JAXBElement<? extends IdentifiableType> element : request.getRegistryObjectList().getIdentifiable()) {
             IdentifiableType object = element.getValue();
             if (object instanceof ClassificationType classification) {
@@ -98,9 +101,5 @@ public final class Submission {
 
     public Optional<Folder> folder(String entryUuid) {
         return folders().stream().filter(f -> entryUuid.equals(f.getEntryUuid())).findFirst();
-    }
-
-    public Optional<Association> association(String entryUuid) {
-        return associations().stream().filter(a -> entryUuid.equals(a.getEntryUuid())).findFirst();
     }
 }

@@ -2,9 +2,11 @@
 package net.imagingexchange.registry.register;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Association;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationType;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
@@ -42,7 +44,7 @@ final class SubmissionRows {
                 code(entry.getClassCode()), code(entry.getTypeCode()), code(entry.getFormatCode()),
                 code(entry.getPracticeSettingCode()), code(entry.getHealthcareFacilityTypeCode()),
                 dtm(entry.getCreationTime()), dtm(entry.getServiceStartTime()), dtm(entry.getServiceStopTime()),
-                entry.getHash() == null ? null : entry.getHash().toLowerCase(java.util.Locale.ROOT), entry.getSize(),
+                entry.getHash() == null ? null : entry.getHash().toLowerCase(Locale.ROOT), entry.getSize(),
                 entry.getRepositoryUniqueId(), codes(entry.getEventCodeList()),
                 codes(entry.getConfidentialityCodes()),
                 authorPersons(ebrim, Vocabulary.DOC_ENTRY_AUTHOR_CLASS_SCHEME),
@@ -71,8 +73,7 @@ final class SubmissionRows {
 
     /** The short name of an association type, as stored: the last segment of its URN. */
     static String shortType(Association association) {
-        String urn = org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationType.getOpcode30(
-                association.getAssociationType());
+        String urn = AssociationType.getOpcode30(association.getAssociationType());
         return urn.substring(urn.lastIndexOf(':') + 1);
     }
 

@@ -6,14 +6,7 @@ import java.io.IOException;
 /** A document passed the configured maximum size; nothing of it was kept. */
 public class DocumentTooLargeException extends IOException {
 
-    private final long maxBytes;
-
     public DocumentTooLargeException(long maxBytes) {
         super("document larger than the limit of " + maxBytes + " bytes");
-        this.maxBytes = maxBytes;
-    }
-
-    public long maxBytes() {
-        return maxBytes;
     }
 }

@@ -7,7 +7,6 @@ import java.io.StringWriter;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.transform.stream.StreamSource;
 
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
@@ -49,7 +48,7 @@ public final class EbrimXml {
     /** Reads back what {@link #write} produced. */
     public static <T extends IdentifiableType> T read(String xml, Class<T> type) {
         try {
-            var reader = INPUT.createXMLStreamReader(new StreamSource(new StringReader(xml)).getReader());
+            var reader = INPUT.createXMLStreamReader(new StringReader(xml));
             try {
                 return CONTEXT.createUnmarshaller().unmarshal(reader, type).getValue();
             } finally {

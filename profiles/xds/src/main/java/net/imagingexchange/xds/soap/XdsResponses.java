@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.xds.soap;
 
-import java.util.List;
-
 import org.openehealth.ipf.commons.ihe.xds.core.XdsRuntimeException;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLFactory30;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
-import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.rs.RegistryResponseType;
@@ -31,13 +28,6 @@ public final class XdsResponses {
         return RESPONSES.toEbXML(new Response(Status.SUCCESS)).getInternal();
     }
 
-    /** Success that carries warnings (e.g. XDSExtraMetadataNotSaved, ITI TF-3 4.2.4.1). */
-    public static RegistryResponseType successWithWarnings(List<ErrorInfo> warnings) {
-        var response = new Response(Status.SUCCESS);
-        response.setErrors(warnings);
-        return RESPONSES.toEbXML(response).getInternal();
-    }
-
     /**
      * A Failure response for {@code failure}.
      *
@@ -45,12 +35,7 @@ public final class XdsResponses {
      * @param otherDefault    code for anything else that is not an {@link XdsRuntimeException}.
      */
     public static RegistryResponseType failure(Throwable failure, ErrorCode metadataDefault, ErrorCode otherDefault) {
-        return RESPONSES.toEbXML(failureModel(failure, metadataDefault, otherDefault)).getInternal();
-    }
-
-    /** The simple-model form of {@link #failure}, for responses that wrap a RegistryResponse. */
-    public static Response failureModel(Throwable failure, ErrorCode metadataDefault, ErrorCode otherDefault) {
-        return new Response(sanitized(failure), metadataDefault, otherDefault, null);
+        return RESPONSES.toEbXML(new Response(sanitized(failure), metadataDefault, otherDefault, null)).getInternal();
     }
 
     /**
