@@ -6,21 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 
-import net.imagingexchange.registry.RegistryApplication;
 import net.imagingexchange.registry.patientfeed.PatientRegistry;
+import net.imagingexchange.registry.testing.RegistryComponentTest;
 import net.imagingexchange.registry.testing.Samples;
 import net.imagingexchange.registry.testing.SoapClient;
-import net.imagingexchange.registry.testing.TestDatabase;
 
 /** Input that is not a well-formed, safe, reasonably sized SOAP 1.2 request: a SOAP fault, and the server stays up. */
-@SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"registry.patient-feed-port=-1", "exchange.audit.enabled=false",
-                "registry.max-request-size=64KB"})
-@ContextConfiguration(initializers = TestDatabase.class)
+@RegistryComponentTest
+@TestPropertySource(properties = "registry.max-request-size=64KB")
 class BadSoapInputTest {
 
     private static final String ACTION = "urn:ihe:iti:2007:RegisterDocumentSet-b";
@@ -68,6 +64,17 @@ class BadSoapInputTest {
         var answer = soap.post(url(), ACTION, valid.replace("<soap:Body>", "<soap:Body>" + padding));
 
         assertThat(answer.httpStatus()).isEqualTo(413);
+        assertThat(soap.post(url(), ACTION, Samples.load("iti42/single-document.xml")).status()).isEqualTo("Success");
+    }
+
+    @Test
+    void refusesAnOversizedRequestSentWithoutContentLengthWhileItStreams() {
+        String valid = Samples.load("iti42/single-document.xml");
+        String padding = "<!-- " + "x".repeat(100_000) + " -->";
+        var answer = soap.postChunked(url(), ACTION, valid.replace("<soap:Body>", "<soap:Body>" + padding));
+
+        assertThat(answer.httpStatus()).isBetween(400, 599);
+        assertThat(answer.body()).contains("Fault").contains("larger than the configured limit");
         assertThat(soap.post(url(), ACTION, Samples.load("iti42/single-document.xml")).status()).isEqualTo("Success");
     }
 

@@ -27,9 +27,19 @@ public final class SoapClient {
     private final HttpClient http = HttpClient.newHttpClient();
 
     public Answer post(String url, String action, String envelope) {
+        return send(url, action, HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8));
+    }
+
+    /** Posts without a Content-Length (chunked transfer coding), as a streaming client does. */
+    public Answer postChunked(String url, String action, String envelope) {
+        byte[] bytes = envelope.getBytes(StandardCharsets.UTF_8);
+        return send(url, action, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)));
+    }
+
+    private Answer send(String url, String action, HttpRequest.BodyPublisher body) {
         var request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/soap+xml; charset=UTF-8; action=\"" + action + "\"")
-                .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build();
+                .POST(body).build();
         try {
             var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
