@@ -3,11 +3,12 @@ package net.imagingexchange.registry;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+
+import net.imagingexchange.database.DatabaseProperties;
 
 /**
  * Document Registry actor settings (prefix {@code registry}).
@@ -26,7 +27,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("registry")
 public record RegistryProperties(
         @DefaultValue("data") Path dataDirectory,
-        @DefaultValue Database database,
+        @DefaultValue DatabaseProperties database,
         @DefaultValue("FEED") PatientIdentity patientIdentity,
         @DefaultValue("2575") int patientFeedPort,
         @DefaultValue("0.0.0.0") InetAddress patientFeedBindAddress,
@@ -36,24 +37,6 @@ public record RegistryProperties(
 
     /** How the registry learns which patient IDs exist (ITI TF-1 10.2.4, ITI TF-2 3.8). */
     public enum PatientIdentity { FEED, OPEN }
-
-    /**
-     * The registry's database.
-     *
-     * @param url            JDBC URL; empty means an H2 file database under {@code dataDirectory}/registry.
-     *                       Production: {@code jdbc:mysql://host:3306/xds} (MySQL 8 or MariaDB 10.11).
-     * @param username       database user.
-     * @param password       its password.
-     * @param maximumPoolSize connections kept open.
-     * @param connectionTimeout how long a transaction waits for a free connection.
-     */
-    public record Database(
-            @DefaultValue("") String url,
-            @DefaultValue("sa") String username,
-            @DefaultValue("") String password,
-            @DefaultValue("10") int maximumPoolSize,
-            @DefaultValue("10s") Duration connectionTimeout) {
-    }
 
     public RegistryProperties {
         if (maxQueryResults < 1) {
@@ -66,10 +49,6 @@ public record RegistryProperties(
 
     /** The JDBC URL in force. */
     public String jdbcUrl() {
-        if (!database.url().isBlank()) {
-            return database.url();
-        }
-        Path file = dataDirectory.resolve("registry").resolve("registry").toAbsolutePath();
-        return "jdbc:h2:file:" + file + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+        return database.jdbcUrl(dataDirectory.resolve("registry").resolve("registry"));
     }
 }

@@ -7,6 +7,8 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import net.imagingexchange.testing.database.MariaDbServer;
+
 /**
  * Gives every test application context a database of its own: an in-memory H2 by default, or a fresh database on
  * a real MariaDB server when the JVM runs with {@code -Dtest.database=mariadb} (the surefire execution

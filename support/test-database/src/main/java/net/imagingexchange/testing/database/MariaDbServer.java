@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package net.imagingexchange.registry.testing;
+package net.imagingexchange.testing.database;
 
 import java.io.IOException;
 import java.net.ServerSocket;
