@@ -13,14 +13,23 @@ import java.io.InputStream;
 public interface DocumentStore {
 
     /**
-     * Streams {@code content} into the store without holding it in memory. The content is visible under its key
-     * only once it is complete and durable; a failed or refused put leaves nothing behind.
+     * Streams {@code content} to a durable temporary place without holding it in memory, computing its key, hash
+     * and size on the way. Nothing is visible under the key until {@link StagedContent#publish()}; closing staged
+     * content that was not published removes it.
      *
      * @param content  read to its end or until {@code maxBytes} is passed; the caller closes it.
      * @param maxBytes the largest accepted document; {@code -1} means unlimited.
      * @throws DocumentTooLargeException as soon as more than {@code maxBytes} bytes have been read.
      */
-    StoredContent put(InputStream content, long maxBytes) throws IOException;
+    StagedContent stage(InputStream content, long maxBytes) throws IOException;
+
+    /** {@link #stage} and publish at once. */
+    default StoredContent put(InputStream content, long maxBytes) throws IOException {
+        try (StagedContent staged = stage(content, maxBytes)) {
+            staged.publish();
+            return staged.content();
+        }
+    }
 
     /**
      * The bytes stored under {@code key}; the caller closes the stream.
@@ -36,4 +45,18 @@ public interface DocumentStore {
      * @return false when nothing was stored under that key.
      */
     boolean delete(ContentKey key) throws IOException;
+
+    /** Content written in full and durable, waiting to be published under its key or discarded. */
+    interface StagedContent extends java.io.Closeable {
+
+        /** Its key, hash and size. */
+        StoredContent content();
+
+        /** Makes the content readable under its key; publishing bytes that are already stored changes nothing. */
+        void publish() throws IOException;
+
+        /** Discards the content unless it was published. */
+        @Override
+        void close() throws IOException;
+    }
 }

@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Content-addressed documents on the file system: {@code <root>/ab/cd/<sha256>}. A put writes to a temporary file
- * under {@code <root>/tmp} (same file system), forces it to disk, then renames it atomically into place and forces
- * the directory, so a crash leaves either the whole document or nothing visible. Temporary files left by a crash
- * are removed when the store opens.
+ * Content-addressed documents on the file system: {@code <root>/ab/cd/<sha256>}. Staging writes to a temporary
+ * file under {@code <root>/tmp} (same file system) and forces it to disk; publishing renames it atomically into
+ * place and forces the directory, so a crash leaves either the whole document or nothing visible. Temporary files
+ * left by a crash are removed when the store opens.
  */
 public final class FileDocumentStore implements DocumentStore {
 
@@ -46,22 +46,12 @@ public final class FileDocumentStore implements DocumentStore {
     }
 
     @Override
-    public StoredContent put(InputStream content, long maxBytes) throws IOException {
+    public StagedContent stage(InputStream content, long maxBytes) throws IOException {
         Path file = Files.createTempFile(temporary, "put-", ".part");
         try {
             var digests = new Digests();
             long size = copy(content, file, digests, maxBytes);
-            var stored = new StoredContent(new ContentKey(digests.sha256()), digests.sha1(), size);
-            Path target = path(stored.key());
-            if (Files.isRegularFile(target)) {
-                Files.delete(file); // identical bytes are already stored
-            } else {
-                // a concurrent put of the same bytes may rename first: replacing them by the same bytes is harmless
-                Files.createDirectories(target.getParent());
-                Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
-                forceDirectory(target.getParent());
-            }
-            return stored;
+            return new StagedFile(file, new StoredContent(new ContentKey(digests.sha256()), digests.sha1(), size));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
@@ -113,6 +103,43 @@ public final class FileDocumentStore implements DocumentStore {
             channel.force(true);
         } catch (IOException e) {
             LOG.debug("cannot force directory {} on this platform", directory, e);
+        }
+    }
+
+    private final class StagedFile implements StagedContent {
+        private final Path file;
+        private final StoredContent content;
+        private boolean published;
+
+        StagedFile(Path file, StoredContent content) {
+            this.file = file;
+            this.content = content;
+        }
+
+        @Override
+        public StoredContent content() {
+            return content;
+        }
+
+        @Override
+        public void publish() throws IOException {
+            Path target = path(content.key());
+            if (Files.isRegularFile(target)) {
+                Files.delete(file); // identical bytes are already stored
+            } else {
+                // a concurrent publish of the same bytes may rename first: replacing them by the same bytes is harmless
+                Files.createDirectories(target.getParent());
+                Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+                forceDirectory(target.getParent());
+            }
+            published = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!published) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -76,6 +77,26 @@ class FileDocumentStoreTest {
         var stored = new FileDocumentStore(root).put(new ByteArrayInputStream(randomBytes(10_000, 3)), 10_000);
 
         assertThat(stored.size()).isEqualTo(10_000);
+    }
+
+    @Test
+    void showsStagedContentOnlyOncePublishedAndDiscardsItOtherwise() throws Exception {
+        var store = new FileDocumentStore(root);
+        byte[] document = randomBytes(5_000, 4);
+
+        ContentKey key;
+        try (var staged = store.stage(new ByteArrayInputStream(document), -1)) {
+            key = staged.content().key();
+            assertThatThrownBy(() -> store.open(key)).isInstanceOf(NoSuchFileException.class);
+        }
+
+        assertThat(filesUnder(root)).isEmpty();
+        try (var staged = store.stage(new ByteArrayInputStream(document), -1)) {
+            staged.publish();
+        }
+        try (InputStream in = store.open(key)) {
+            assertThat(in.readAllBytes()).isEqualTo(document);
+        }
     }
 
     @Test
@@ -144,7 +165,7 @@ class FileDocumentStoreTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
     }
 
-    private static java.util.List<Path> filesUnder(Path root) throws IOException {
+    private static List<Path> filesUnder(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).toList();
         }

@@ -4,6 +4,9 @@ package net.imagingexchange.xds.soap;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.message.Message;
@@ -18,16 +21,34 @@ import org.apache.cxf.phase.Phase;
 public final class RequestSizeLimit extends AbstractPhaseInterceptor<Message> {
 
     private final long maxBytes;
+    private final boolean inlineOnly;
 
     /** @param maxBytes the largest accepted request body; {@code -1} means unlimited. */
     public RequestSizeLimit(long maxBytes) {
+        this(maxBytes, false);
+    }
+
+    private RequestSizeLimit(long maxBytes, boolean inlineOnly) {
         super(Phase.RECEIVE);
         this.maxBytes = maxBytes;
+        this.inlineOnly = inlineOnly;
+    }
+
+    /**
+     * Limits only requests without MTOM ({@code Content-Type} not {@code multipart/related}): their documents are
+     * base64 text inside the XML, which the SOAP stack decodes in memory, whereas MTOM parts are spooled to disk.
+     */
+    public static RequestSizeLimit inlineOnly(long maxBytes) {
+        return new RequestSizeLimit(maxBytes, true);
     }
 
     @Override
     public void handleMessage(Message message) {
         if (maxBytes < 0) {
+            return;
+        }
+        if (inlineOnly && String.valueOf(message.get(Message.CONTENT_TYPE)).toLowerCase(Locale.ROOT)
+                .startsWith("multipart/related")) {
             return;
         }
         var headers = message.get(Message.PROTOCOL_HEADERS);
@@ -43,8 +64,8 @@ public final class RequestSizeLimit extends AbstractPhaseInterceptor<Message> {
 
     @SuppressWarnings("unchecked")
     private static long declaredLength(Object headers) {
-        if (headers instanceof java.util.Map<?, ?> map) {
-            for (var entry : ((java.util.Map<String, java.util.List<String>>) map).entrySet()) {
+        if (headers instanceof Map<?, ?> map) {
+            for (var entry : ((Map<String, List<String>>) map).entrySet()) {
                 if ("Content-Length".equalsIgnoreCase(entry.getKey()) && !entry.getValue().isEmpty()) {
                     try {
                         return Long.parseLong(entry.getValue().get(0).trim());
@@ -58,8 +79,8 @@ public final class RequestSizeLimit extends AbstractPhaseInterceptor<Message> {
     }
 
     private Fault tooLarge() {
-        var fault = new Fault(new IllegalArgumentException(
-                "request larger than the configured limit of " + maxBytes + " bytes"));
+        var fault = new Fault(new IllegalArgumentException("request larger than the configured limit of " + maxBytes
+                + " bytes" + (inlineOnly ? " for requests without MTOM" : "")));
         fault.setStatusCode(413);
         return fault;
     }

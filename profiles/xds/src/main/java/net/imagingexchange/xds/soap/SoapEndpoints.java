@@ -2,6 +2,7 @@
 package net.imagingexchange.xds.soap;
 
 import java.util.HashMap;
+import java.util.Map;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.endpoint.Server;
@@ -30,9 +31,19 @@ public final class SoapEndpoints {
      * @param maxRequestSize requests above this many bytes are refused before parsing (see {@link RequestSizeLimit}).
      * @return the started server; the caller destroys it on shutdown.
      */
-    @SuppressWarnings({"rawtypes", "unchecked"})
+    @SuppressWarnings("rawtypes")
     public static Server publish(Bus bus, WsTransactionConfiguration transaction, String path, Object implementation,
                                  AuditContext audit, long maxRequestSize) {
+        return publish(bus, transaction, path, implementation, audit, new RequestSizeLimit(maxRequestSize), Map.of());
+    }
+
+    /**
+     * Creates and starts the endpoint, with CXF endpoint properties of its own (e.g. where MTOM attachments are
+     * spooled: {@code attachment-directory}, {@code attachment-memory-threshold}, {@code attachment-max-size}).
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static Server publish(Bus bus, WsTransactionConfiguration transaction, String path, Object implementation,
+                                 AuditContext audit, RequestSizeLimit sizeLimit, Map<String, Object> endpointProperties) {
         AuditStrategy strategy = audit.isAuditEnabled() ? transaction.getServerAuditStrategy() : null;
         var factory = new JaxWsRequestServiceFactory(transaction, path, strategy, audit, null, null)
                 .createServerFactory(implementation);
@@ -41,8 +52,9 @@ public final class SoapEndpoints {
         if (factory.getProperties() != null) {
             properties.putAll(factory.getProperties()); // IPF hands an immutable map for MTOM transactions
         }
+        properties.putAll(endpointProperties);
         factory.setProperties(properties);
-        factory.getInInterceptors().add(0, new RequestSizeLimit(maxRequestSize));
+        factory.getInInterceptors().add(0, sizeLimit);
         factory.getInInterceptors().add(new ActionCheck());
         factory.getInInterceptors().add(new CorrelationId.Set());
         factory.getOutInterceptors().add(new CorrelationId.Clear());

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.xds.soap;
 
+import java.util.List;
+
 import org.openehealth.ipf.commons.ihe.xds.core.XdsRuntimeException;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLFactory30;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Response;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.rs.RegistryResponseType;
@@ -26,6 +29,13 @@ public final class XdsResponses {
 
     public static RegistryResponseType success() {
         return RESPONSES.toEbXML(new Response(Status.SUCCESS)).getInternal();
+    }
+
+    /** A response with the given status and errors (e.g. PartialSuccess with one error per missing document). */
+    public static RegistryResponseType of(Status status, List<ErrorInfo> errors) {
+        var response = new Response(status);
+        response.getErrors().addAll(errors);
+        return RESPONSES.toEbXML(response).getInternal();
     }
 
     /**

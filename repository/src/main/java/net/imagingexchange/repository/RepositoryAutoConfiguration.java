@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.repository;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import org.openehealth.ipf.commons.audit.AuditContext;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+import net.imagingexchange.atna.AuditContexts;
+import net.imagingexchange.atna.AuditProperties;
+import net.imagingexchange.repository.index.DocumentIndex;
+import net.imagingexchange.repository.index.RepositoryDatabase;
+import net.imagingexchange.repository.provide.DocumentSetProvider;
+import net.imagingexchange.repository.provide.Iti41Endpoint;
+import net.imagingexchange.repository.provide.Iti42Client;
+import net.imagingexchange.repository.provide.RegistryClient;
+import net.imagingexchange.repository.retrieve.Iti43Endpoint;
+import net.imagingexchange.repository.storage.ContentLocks;
+import net.imagingexchange.repository.storage.DocumentStore;
+import net.imagingexchange.repository.storage.FileDocumentStore;
+import net.imagingexchange.xds.soap.XdsServlets;
+
+/** The XDS.b Document Repository actor: ITI-41 / RAD-68 and ITI-43 under {@code /repository}. */
+@AutoConfiguration
+@EnableConfigurationProperties({RepositoryProperties.class, AuditProperties.class})
+public class RepositoryAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AuditContext auditContext(AuditProperties properties) {
+        return AuditContexts.create(properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    RepositoryDatabase repositoryDatabase(RepositoryProperties properties) {
+        return RepositoryDatabase.open(properties);
+    }
+
+    @Bean
+    DocumentIndex documentIndex(RepositoryDatabase database, Clock clock) {
+        return new DocumentIndex(database.dataSource(), clock);
+    }
+
+    @Bean
+    DocumentStore documentStore(RepositoryProperties properties) throws IOException {
+        return new FileDocumentStore(properties.documentsDirectory());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RegistryClient registryClient(RepositoryProperties properties, AuditContext audit, Environment environment) {
+        var registry = properties.registry();
+        Supplier<String> url = registry.url().isBlank() ? () -> ownRegistry(environment) : registry::url;
+        return new Iti42Client(url, audit,
+                new Iti42Client.Timeouts(registry.connectTimeout(), registry.receiveTimeout()));
+    }
+
+    // the registry of this same exchange, on the port the embedded server listens on (known once it started)
+    private static String ownRegistry(Environment environment) {
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        String scheme = environment.getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
+        String context = environment.getProperty("server.servlet.context-path", "");
+        return scheme + "://localhost:" + port + context + "/registry/iti42";
+    }
+
+    @Bean
+    DocumentSetProvider documentSetProvider(DocumentStore store, DocumentIndex index, RegistryClient registry,
+                                            RepositoryProperties properties) {
+        return new DocumentSetProvider(store, new ContentLocks(), index, registry, new DocumentSetProvider.Settings(
+                properties.repositoryUniqueId(), properties.maxDocumentSize().toBytes()));
+    }
+
+    @Bean(destroyMethod = "close")
+    RepositorySoapEndpoints repositorySoapEndpoints(DocumentSetProvider provider, DocumentIndex index,
+                                                    DocumentStore store, AuditContext audit,
+                                                    RepositoryProperties properties) {
+        return new RepositorySoapEndpoints(new Iti41Endpoint(provider),
+                new Iti43Endpoint(index, store, properties.repositoryUniqueId()), audit, properties);
+    }
+
+    @Bean
+    ServletRegistrationBean<CXFNonSpringServlet> repositoryServlet(RepositorySoapEndpoints endpoints) {
+        var registration = new ServletRegistrationBean<>(XdsServlets.servlet(endpoints.bus()),
+                RepositorySoapEndpoints.PATH);
+        registration.setName("repository");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+}
