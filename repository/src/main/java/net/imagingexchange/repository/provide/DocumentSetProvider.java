@@ -118,7 +118,7 @@ public final class DocumentSetProvider {
     }
 
     private StagedContent stage(ProvidedDocument document) throws IOException {
-        try (InputStream in = document.content().getInputStream()) {
+        try (InputStream in = open(document)) {
             return store.stage(in, settings.maxDocumentSize());
         } catch (DocumentTooLargeException e) {
             throw new XdsRuntimeException(ErrorCode.REPOSITORY_ERROR, "document " + document.entryId()
@@ -129,6 +129,16 @@ public final class DocumentSetProvider {
             throw new XdsRuntimeException(ErrorCode.REPOSITORY_ERROR, "document " + document.entryId()
                     + " could not be read completely (truncated or malformed MTOM attachment)",
                     Severity.ERROR, document.entryId());
+        }
+    }
+
+    // an xop:Include naming a MIME part the request does not carry fails only when the part is read (CXF)
+    private static InputStream open(ProvidedDocument document) throws IOException {
+        try {
+            return document.content().getInputStream();
+        } catch (IllegalStateException e) {
+            throw new XdsRuntimeException(ErrorCode.MISSING_DOCUMENT, "document " + document.entryId()
+                    + " refers to a MIME part the request does not contain", Severity.ERROR, document.entryId());
         }
     }
 

@@ -50,6 +50,14 @@ public final class Documents {
         }
     }
 
+    public static byte[] bytes(DataSource source) {
+        try (InputStream in = source.getInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static long size(DataSource source) {
         try (InputStream in = source.getInputStream()) {
             return in.transferTo(OutputStream.nullOutputStream());
