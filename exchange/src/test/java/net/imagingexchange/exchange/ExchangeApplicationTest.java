@@ -19,7 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(classes = ExchangeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"exchange.data-directory=target/exchange-test-data", "registry.patient-identity=OPEN",
-                "registry.patient-feed-port=0", "registry.database.url=jdbc:h2:mem:exchange;DB_CLOSE_DELAY=-1"})
+                "registry.patient-feed-port=0", "registry.database.url=jdbc:h2:mem:exchange;DB_CLOSE_DELAY=-1",
+                "repository.database.url=jdbc:h2:mem:exchange-repository;DB_CLOSE_DELAY=-1"})
 class ExchangeApplicationTest {
 
     private static final Path EXAMPLES = Path.of("..", "docs", "examples");
@@ -39,8 +40,9 @@ class ExchangeApplicationTest {
     }
 
     @Test
-    void servesTheRegistryWsdls() throws Exception {
-        for (String path : new String[] {"/registry/iti42?wsdl", "/registry/iti18?wsdl"}) {
+    void servesTheWsdls() throws Exception {
+        for (String path : new String[] {"/registry/iti42?wsdl", "/registry/iti18?wsdl", "/repository/iti41?wsdl",
+                "/repository/iti43?wsdl"}) {
             var answer = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.body()).contains("urn:ihe:iti:xds-b:2007").contains("soap12:address");
@@ -58,6 +60,16 @@ class ExchangeApplicationTest {
         assertThat(post("/registry/iti18", "iti18-find-by-study-uid.xml"))
                 .contains("ResponseStatusType:Success")
                 .contains("ObjectRef id=\"urn:uuid:");
+    }
+
+    @Test
+    void providesAndRetrievesTheReadmeReport() throws Exception {
+        assertThat(post("/repository/iti41", "iti41-provide-report.xml"))
+                .contains("ResponseStatusType:Success");
+        assertThat(post("/repository/iti43", "iti43-retrieve-report.xml"))
+                .contains("ResponseStatusType:Success")
+                .contains("text/xml")
+                .contains("No acute intracranial abnormality.");
     }
 
     private String post(String path, String example) throws Exception {
