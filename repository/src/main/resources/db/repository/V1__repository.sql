@@ -10,7 +10,7 @@ CREATE TABLE document (
     size               BIGINT       NOT NULL,
     sha1               CHAR(40)     NOT NULL,
     available          BOOLEAN      NOT NULL,
-    stored_at          TIMESTAMP(3) NOT NULL
+    stored_at_millis   BIGINT       NOT NULL -- epoch milliseconds (UTC), free of time-zone conversions
 );
 CREATE INDEX document_unique_id ON document (document_unique_id, available);
 CREATE INDEX document_submission ON document (submission_id);

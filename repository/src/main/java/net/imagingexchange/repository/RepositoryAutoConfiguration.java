@@ -20,8 +20,9 @@ import net.imagingexchange.repository.index.DocumentIndex;
 import net.imagingexchange.repository.index.RepositoryDatabase;
 import net.imagingexchange.repository.provide.DocumentSetProvider;
 import net.imagingexchange.repository.provide.Iti41Endpoint;
-import net.imagingexchange.repository.provide.Iti42Client;
+import net.imagingexchange.repository.provide.PendingSubmissions;
 import net.imagingexchange.repository.provide.RegistryClient;
+import net.imagingexchange.repository.provide.SoapRegistryClient;
 import net.imagingexchange.repository.retrieve.Iti43Endpoint;
 import net.imagingexchange.repository.storage.ContentLocks;
 import net.imagingexchange.repository.storage.DocumentStore;
@@ -64,23 +65,40 @@ public class RepositoryAutoConfiguration {
     @ConditionalOnMissingBean
     RegistryClient registryClient(RepositoryProperties properties, AuditContext audit, Environment environment) {
         var registry = properties.registry();
-        Supplier<String> url = registry.url().isBlank() ? () -> ownRegistry(environment) : registry::url;
-        return new Iti42Client(url, audit,
-                new Iti42Client.Timeouts(registry.connectTimeout(), registry.receiveTimeout()));
+        Supplier<String> register = registry.url().isBlank() ? () -> ownRegistry(environment, "iti42") : registry::url;
+        Supplier<String> query = !registry.queryUrl().isBlank() ? registry::queryUrl
+                : registry.url().isBlank() ? () -> ownRegistry(environment, "iti18")
+                : () -> registry.url().replaceFirst("iti42$", "iti18");
+        return new SoapRegistryClient(new SoapRegistryClient.Settings(register, query, registry.connectTimeout(),
+                registry.receiveTimeout()), audit);
     }
 
     // the registry of this same exchange, on the port the embedded server listens on (known once it started)
-    private static String ownRegistry(Environment environment) {
+    private static String ownRegistry(Environment environment, String transaction) {
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         String scheme = environment.getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
         String context = environment.getProperty("server.servlet.context-path", "");
-        return scheme + "://localhost:" + port + context + "/registry/iti42";
+        return scheme + "://localhost:" + port + context + "/registry/" + transaction;
     }
 
     @Bean
-    DocumentSetProvider documentSetProvider(DocumentStore store, DocumentIndex index, RegistryClient registry,
+    ContentLocks contentLocks() {
+        return new ContentLocks();
+    }
+
+    @Bean(destroyMethod = "close")
+    PendingSubmissions pendingSubmissions(DocumentIndex index, DocumentStore store, ContentLocks locks,
+                                          RegistryClient registry, RepositoryProperties properties, Clock clock) {
+        var pending = new PendingSubmissions(index, store, locks, registry, clock);
+        pending.start(properties.registry().settleInterval(), properties.registry().settleAfter());
+        return pending;
+    }
+
+    @Bean
+    DocumentSetProvider documentSetProvider(DocumentStore store, ContentLocks locks, DocumentIndex index,
+                                            RegistryClient registry, PendingSubmissions pending,
                                             RepositoryProperties properties) {
-        return new DocumentSetProvider(store, new ContentLocks(), index, registry, new DocumentSetProvider.Settings(
+        return new DocumentSetProvider(store, locks, index, registry, pending, new DocumentSetProvider.Settings(
                 properties.repositoryUniqueId(), properties.maxDocumentSize().toBytes()));
     }
 

@@ -40,14 +40,26 @@ public record RepositoryProperties(
      *
      * @param url            its ITI-42 endpoint; empty means the registry of this same exchange, on this server's
      *                       own HTTP port ({@code http://localhost:<port>/registry/iti42}).
+     * @param queryUrl       its ITI-18 endpoint, asked whether a registration whose answer was lost took place;
+     *                       empty means {@code url} with its last path segment {@code iti42} replaced by
+     *                       {@code iti18}.
      * @param connectTimeout how long to wait for a connection.
-     * @param receiveTimeout how long to wait for its answer; a registry that hangs is then given up, the
-     *                       submission's documents are removed and the source gets XDSRegistryNotAvailable.
+     * @param receiveTimeout how long to wait for its answer; a registry that hangs is then given up and the
+     *                       source gets XDSRegistryNotAvailable.
+     * @param settleInterval how often submissions whose registration is still unsettled (the registry could not be
+     *                       asked, or the process stopped) are settled by asking the registry.
      */
     public record Registry(
             @DefaultValue("") String url,
+            @DefaultValue("") String queryUrl,
             @DefaultValue("10s") Duration connectTimeout,
-            @DefaultValue("60s") Duration receiveTimeout) {
+            @DefaultValue("60s") Duration receiveTimeout,
+            @DefaultValue("1m") Duration settleInterval) {
+
+        /** How old an unsettled submission must be before it is settled: no registration takes longer. */
+        public Duration settleAfter() {
+            return connectTimeout.plus(receiveTimeout).multipliedBy(2);
+        }
     }
 
     public RepositoryProperties {

@@ -4,12 +4,13 @@ package net.imagingexchange.repository.index;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class DocumentIndex {
     public void addPending(String submissionId, IndexedDocument document) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO document (submission_id,"
-                     + " document_unique_id, content_key, mime_type, size, sha1, available, stored_at)"
+                     + " document_unique_id, content_key, mime_type, size, sha1, available, stored_at_millis)"
                      + " VALUES (?, ?, ?, ?, ?, ?, FALSE, ?)")) {
             insert.setString(1, submissionId);
             insert.setString(2, document.documentUniqueId());
@@ -46,7 +47,7 @@ public final class DocumentIndex {
             insert.setString(4, document.mimeType());
             insert.setLong(5, document.size());
             insert.setString(6, document.sha1());
-            insert.setTimestamp(7, Timestamp.from(clock.instant()));
+            insert.setLong(7, clock.millis());
             insert.executeUpdate();
         }
     }
@@ -85,6 +86,28 @@ public final class DocumentIndex {
             }
         }
         return keys;
+    }
+
+    /**
+     * Submissions whose documents are still not available although they were stored before {@code storedBefore}:
+     * their registration's outcome is unknown (an answer lost, a crash).
+     *
+     * @return submission id to (document uniqueId to hash).
+     */
+    public Map<String, Map<String, String>> pendingSubmissions(Instant storedBefore) throws SQLException {
+        var pending = new LinkedHashMap<String, Map<String, String>>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT submission_id, document_unique_id, sha1"
+                     + " FROM document WHERE available = FALSE AND stored_at_millis < ? ORDER BY id")) {
+            select.setLong(1, storedBefore.toEpochMilli());
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    pending.computeIfAbsent(rows.getString(1), id -> new LinkedHashMap<>())
+                            .put(rows.getString(2), rows.getString(3));
+                }
+            }
+        }
+        return pending;
     }
 
     /** Whether any document, pending or available, still uses {@code key}. */

@@ -4,11 +4,13 @@ package net.imagingexchange.repository.provide;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 
 import org.openehealth.ipf.commons.ihe.xds.core.XdsRuntimeException;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.ProvideAndRegisterDocumentSetRequestType;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Vocabulary;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Severity;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
@@ -18,17 +20,18 @@ import org.slf4j.LoggerFactory;
 
 import net.imagingexchange.repository.index.DocumentIndex;
 import net.imagingexchange.repository.index.IndexedDocument;
-import net.imagingexchange.repository.storage.ContentKey;
 import net.imagingexchange.repository.storage.ContentLocks;
 import net.imagingexchange.repository.storage.DocumentStore;
 import net.imagingexchange.repository.storage.DocumentStore.StagedContent;
 import net.imagingexchange.repository.storage.DocumentTooLargeException;
+import net.imagingexchange.xds.soap.XdsResponses;
 
 /**
  * ITI-41 Provide and Register Document Set-b, repository side (ITI TF-2 3.41.4.1.3), also RAD-68: validate, stream
  * every document to storage computing its hash and size, complete the metadata, register it with ITI-42, and make
  * the documents retrievable only once the registry accepted them. Whatever stops the submission (a refused
- * document, the registry's refusal, an unreachable registry) removes every document it stored.
+ * document, the registry's refusal, an unreachable registry) removes every document it stored; a registration
+ * whose answer was lost is settled by asking the registry ({@link PendingSubmissions}).
  */
 public final class DocumentSetProvider {
 
@@ -45,14 +48,16 @@ public final class DocumentSetProvider {
     private final ContentLocks locks;
     private final DocumentIndex index;
     private final RegistryClient registry;
+    private final PendingSubmissions pending;
     private final Settings settings;
 
     public DocumentSetProvider(DocumentStore store, ContentLocks locks, DocumentIndex index, RegistryClient registry,
-                               Settings settings) {
+                               PendingSubmissions pending, Settings settings) {
         this.store = store;
         this.locks = locks;
         this.index = index;
         this.registry = registry;
+        this.pending = pending;
         this.settings = settings;
     }
 
@@ -68,25 +73,50 @@ public final class DocumentSetProvider {
         try {
             store(submission, documents);
         } catch (Exception e) {
-            rollBack(submission);
+            pending.remove(submission);
             throw e;
         }
         RegistryResponseType answer;
         try {
             answer = registry.register(request.getSubmitObjectsRequest());
         } catch (RegistryUnavailableException e) {
-            rollBack(submission);
-            throw new XdsRuntimeException(ErrorCode.REGISTRY_NOT_AVAILABLE, e.getMessage(), Severity.ERROR, null);
+            return settleLostAnswer(submission, documents, e);
         } catch (RuntimeException e) {
-            rollBack(submission);
+            pending.remove(submission);
             throw e;
         }
         if (Status.valueOfOpcode(answer.getStatus()) == Status.FAILURE) {
-            rollBack(submission);
+            pending.remove(submission);
         } else {
-            index.makeAvailable(submission);
+            pending.publish(submission);
         }
         return answer;
+    }
+
+    // The registry did not answer. If it cannot have seen the request, the submission is removed; otherwise it may
+    // have registered it, and is asked (ITI-18) whether it did: the documents are then published (and the source
+    // told Success) or removed. A registry that cannot say leaves them pending, never retrievable, until it can.
+    private RegistryResponseType settleLostAnswer(String submission, List<ProvidedDocument> documents,
+                                                  RegistryUnavailableException failure) {
+        var outcome = PendingSubmissions.Outcome.REMOVED;
+        if (failure.mayHaveArrived()) {
+            var hashes = new LinkedHashMap<String, String>();
+            for (ProvidedDocument document : documents) {
+                hashes.put(document.uniqueId(), document.entry().getSingleSlotValue(Vocabulary.SLOT_NAME_HASH));
+            }
+            outcome = pending.settle(submission, hashes);
+        } else {
+            pending.remove(submission);
+        }
+        if (outcome == PendingSubmissions.Outcome.PUBLISHED) {
+            LOG.warn("submission {}: the registry's answer was lost ({}), but it holds the documents",
+                    submission, failure.getMessage());
+            return XdsResponses.success();
+        }
+        String message = failure.getMessage() + (outcome == PendingSubmissions.Outcome.REMOVED
+                ? "; nothing was stored"
+                : "; the documents stay stored but not retrievable until the registry says whether it registered them");
+        throw new XdsRuntimeException(ErrorCode.REGISTRY_NOT_AVAILABLE, message, Severity.ERROR, null);
     }
 
     // Stage every document first, so a refused one (too large, wrong hash) stops the submission before any
@@ -139,18 +169,6 @@ public final class DocumentSetProvider {
         } catch (IllegalStateException e) {
             throw new XdsRuntimeException(ErrorCode.MISSING_DOCUMENT, "document " + document.entryId()
                     + " refers to a MIME part the request does not contain", Severity.ERROR, document.entryId());
-        }
-    }
-
-    /** Forgets the submission's pending documents and removes the content nothing else references. */
-    private void rollBack(String submission) {
-        try {
-            for (ContentKey key : index.removePending(submission)) {
-                locks.withLock(key, () -> index.references(key) || store.delete(key));
-            }
-        } catch (Exception e) {
-            // the rows stay pending (never retrievable); their content is orphaned, not exposed
-            LOG.error("could not remove the documents of refused submission {}", submission, e);
         }
     }
 }

@@ -80,6 +80,20 @@ public final class Documents {
         }
     }
 
+    /** Where the store under {@code documents} keeps {@code content} (content-addressed by SHA-256). */
+    public static Path storedFile(Path documents, DataSource content) {
+        try (InputStream in = content.getInputStream()) {
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update(in.readAllBytes());
+            String hex = HexFormat.of().formatHex(digest.digest());
+            return documents.resolve(hex.substring(0, 2)).resolve(hex.substring(2, 4)).resolve(hex);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** How many documents the store under {@code documents} holds (its temporary files excluded). */
     public static long storedFiles(Path documents) {
         if (!Files.isDirectory(documents)) {

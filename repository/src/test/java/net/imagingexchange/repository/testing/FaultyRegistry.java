@@ -3,6 +3,7 @@ package net.imagingexchange.repository.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -11,23 +12,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A Document Registry that fails the way real ones do, on a real loopback socket: it hangs after reading the
- * request, or its connection breaks halfway through the request (the registry stopped mid-submission).
+ * A TCP proxy in front of the real registry that fails the way registries and networks do, on real loopback
+ * sockets: it hangs after reading the request, drops the connection halfway through the request (the registry
+ * stopped mid-submission), or lets the registry process the request and then loses its answer.
  */
 public final class FaultyRegistry implements AutoCloseable {
 
-    /** How the next ITI-42 requests fail. */
+    /** What happens to the next connections. */
     public enum Fault {
+        /** Forwards both ways: no fault. */
+        NONE,
         /** Reads the whole request and never answers. */
         HANGS,
         /** Reads the first bytes of the request, then drops the connection. */
-        STOPS_MID_REQUEST
+        STOPS_MID_REQUEST,
+        /** Forwards the request; once the registry starts answering (it has committed), drops the connection. */
+        LOSES_ANSWER
     }
 
     private final ServerSocket server;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
-    private final AtomicInteger requests = new AtomicInteger();
-    private volatile Fault fault = Fault.HANGS;
+    private final AtomicInteger connections = new AtomicInteger();
+    private volatile Fault fault = Fault.NONE;
+    private volatile int upstreamPort = -1;
 
     public FaultyRegistry() {
         try {
@@ -35,54 +42,105 @@ public final class FaultyRegistry implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        var acceptor = new Thread(this::accept, "faulty-registry");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        daemon(this::accept, "faulty-registry");
     }
 
-    public String url() {
-        return "http://127.0.0.1:" + server.getLocalPort() + "/registry/iti42";
+    /** This proxy's address for {@code path}, e.g. {@code /registry/iti42}. */
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getLocalPort() + path;
     }
 
+    /** Where the real registry listens, on 127.0.0.1. */
+    public void forwardTo(int port) {
+        this.upstreamPort = port;
+    }
+
+    /** The fault of the next connections; open (pooled) connections are closed, so clients connect anew. */
     public void fault(Fault next) {
         this.fault = next;
+        for (Socket socket : open) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // already gone
+            }
+        }
+        open.clear();
     }
 
-    /** ITI-42 requests that reached this registry. */
-    public int requests() {
-        return requests.get();
+    /** Connections that reached this proxy. */
+    public int connections() {
+        return connections.get();
     }
 
     private void accept() {
         while (!server.isClosed()) {
             try {
-                Socket socket = server.accept();
-                open.add(socket);
-                requests.incrementAndGet();
-                var handler = new Thread(() -> serve(socket, fault), "faulty-registry-connection");
-                handler.setDaemon(true);
-                handler.start();
+                Socket client = server.accept();
+                open.add(client);
+                connections.incrementAndGet();
+                Fault now = fault;
+                daemon(() -> serve(client, now), "faulty-registry-connection");
             } catch (IOException closed) {
                 return;
             }
         }
     }
 
-    private static void serve(Socket socket, Fault fault) {
-        try (InputStream in = socket.getInputStream()) {
-            byte[] buffer = new byte[8192];
-            if (fault == Fault.STOPS_MID_REQUEST) {
-                in.read(buffer, 0, 1000);
-                socket.setSoLinger(true, 0); // reset, as a process that dies does
-                socket.close();
-                return;
-            }
-            while (in.read(buffer) != -1) {
-                // swallow the request and keep the connection open without answering
+    private void serve(Socket client, Fault now) {
+        try {
+            switch (now) {
+                case HANGS -> client.getInputStream().transferTo(OutputStream.nullOutputStream());
+                case STOPS_MID_REQUEST -> {
+                    client.getInputStream().readNBytes(1000);
+                    reset(client);
+                }
+                case NONE, LOSES_ANSWER -> forward(client, now == Fault.LOSES_ANSWER);
             }
         } catch (IOException e) {
-            // the repository gave up
+            // one side gave up
         }
+    }
+
+    private void forward(Socket client, boolean loseAnswer) throws IOException {
+        Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
+        open.add(upstream);
+        daemon(() -> pipe(client, upstream), "faulty-registry-request");
+        InputStream answer = upstream.getInputStream();
+        if (loseAnswer) {
+            answer.read(); // the registry answers only after its transaction committed
+            reset(client);
+            upstream.close();
+            return;
+        }
+        pipe(upstream, client);
+    }
+
+    private static void pipe(Socket from, Socket to) {
+        try (InputStream in = from.getInputStream()) {
+            OutputStream out = to.getOutputStream();
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+            to.shutdownOutput();
+        } catch (IOException e) {
+            // closed
+        }
+    }
+
+    // a reset, as the peer of a process that died sees it
+    private static void reset(Socket socket) throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
+    private static void daemon(Runnable task, String name) {
+        var thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     @Override
