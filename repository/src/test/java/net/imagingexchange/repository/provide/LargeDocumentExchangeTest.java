@@ -3,16 +3,19 @@ package net.imagingexchange.repository.provide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 
 import jakarta.activation.DataSource;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
 
 import net.imagingexchange.repository.RepositoryProperties;
 import net.imagingexchange.repository.testing.Documents;
@@ -56,6 +59,11 @@ class LargeDocumentExchangeTest {
         try (InputStream back = retrieved.getDocumentResponse().get(0).getDocument().getInputStream()) {
             assertThat(Documents.sha1(back)).isEqualTo(sha1);
         }
+    }
+
+    @AfterEach
+    void removeTheGibibyte() throws IOException {
+        FileSystemUtils.deleteRecursively(properties.documentsDirectory());
     }
 
     /** The pattern as a document, generated anew each time it is read. */
