@@ -12,8 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
-import net.imagingexchange.atna.AuditContexts;
-import net.imagingexchange.atna.AuditProperties;
+import net.imagingexchange.atna.AuditAutoConfiguration;
 import net.imagingexchange.registry.patientfeed.AdtMessageReader;
 import net.imagingexchange.registry.patientfeed.Iti8Endpoint;
 import net.imagingexchange.registry.patientfeed.PatientFeedListener;
@@ -30,20 +29,14 @@ import net.imagingexchange.xds.domain.AffinityDomainProperties;
 import net.imagingexchange.xds.soap.XdsServlets;
 
 /** The XDS.b Document Registry actor: ITI-42 and ITI-18 under {@code /registry}, ITI-8 over MLLP. */
-@AutoConfiguration
-@EnableConfigurationProperties({RegistryProperties.class, AuditProperties.class, AffinityDomainProperties.class})
+@AutoConfiguration(after = AuditAutoConfiguration.class)
+@EnableConfigurationProperties({RegistryProperties.class, AffinityDomainProperties.class})
 public class RegistryAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    AuditContext auditContext(AuditProperties properties) {
-        return AuditContexts.create(properties);
     }
 
     @Bean

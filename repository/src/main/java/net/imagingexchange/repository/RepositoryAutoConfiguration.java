@@ -14,8 +14,7 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
-import net.imagingexchange.atna.AuditContexts;
-import net.imagingexchange.atna.AuditProperties;
+import net.imagingexchange.atna.AuditAutoConfiguration;
 import net.imagingexchange.repository.index.DocumentIndex;
 import net.imagingexchange.repository.index.RepositoryDatabase;
 import net.imagingexchange.repository.provide.DocumentSetProvider;
@@ -30,20 +29,14 @@ import net.imagingexchange.repository.storage.FileDocumentStore;
 import net.imagingexchange.xds.soap.XdsServlets;
 
 /** The XDS.b Document Repository actor: ITI-41 / RAD-68 and ITI-43 under {@code /repository}. */
-@AutoConfiguration
-@EnableConfigurationProperties({RepositoryProperties.class, AuditProperties.class})
+@AutoConfiguration(after = AuditAutoConfiguration.class)
+@EnableConfigurationProperties(RepositoryProperties.class)
 public class RepositoryAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    AuditContext auditContext(AuditProperties properties) {
-        return AuditContexts.create(properties);
     }
 
     @Bean(destroyMethod = "close")

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.List;
-
-import jakarta.activation.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -46,7 +43,8 @@ class LargeDocumentExchangeTest {
         assertThat(Runtime.getRuntime().maxMemory()).as("run with a heap a quarter of the document")
                 .isLessThanOrEqualTo(SIZE / 4);
         var clients = new XdsClients("http://127.0.0.1:" + port);
-        var submission = Submission.fresh().add("application/dicom", new Pattern(SIZE));
+        var submission = Submission.fresh().add("application/dicom",
+                Documents.streamed("application/dicom", () -> new PatternStream(SIZE)));
         String sha1 = Documents.sha1(new PatternStream(SIZE));
 
         assertThat(clients.provide(submission).getStatus()).endsWith(":Success");
@@ -64,29 +62,5 @@ class LargeDocumentExchangeTest {
     @AfterEach
     void removeTheGibibyte() throws IOException {
         FileSystemUtils.deleteRecursively(properties.documentsDirectory());
-    }
-
-    /** The pattern as a document, generated anew each time it is read. */
-    private record Pattern(long size) implements DataSource {
-
-        @Override
-        public InputStream getInputStream() {
-            return new PatternStream(size);
-        }
-
-        @Override
-        public OutputStream getOutputStream() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String getContentType() {
-            return "application/dicom";
-        }
-
-        @Override
-        public String getName() {
-            return "one-gib";
-        }
     }
 }

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import net.imagingexchange.repository.testing.Documents;
 import net.imagingexchange.repository.testing.PatternStream;
 
 /**
@@ -35,19 +34,9 @@ class LargeDocumentStreamTest {
         StoredContent stored = store.put(new PatternStream(SIZE), -1);
 
         assertThat(stored.size()).isEqualTo(SIZE);
-        assertThat(stored.sha1()).isEqualTo(sha1(new PatternStream(SIZE)));
+        assertThat(stored.sha1()).isEqualTo(Documents.sha1(new PatternStream(SIZE)));
         try (InputStream back = store.open(stored.key())) {
-            assertThat(sha1(back)).isEqualTo(stored.sha1());
+            assertThat(Documents.sha1(back)).isEqualTo(stored.sha1());
         }
-    }
-
-    private static String sha1(InputStream in) throws Exception {
-        var digest = MessageDigest.getInstance("SHA-1");
-        byte[] buffer = new byte[64 * 1024];
-        int n;
-        while ((n = in.read(buffer)) != -1) {
-            digest.update(buffer, 0, n);
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Random;
+import java.util.function.Supplier;
 
 import jakarta.activation.DataHandler;
 import jakarta.activation.DataSource;
@@ -27,11 +28,12 @@ public final class Documents {
     public static DataSource random(int size, long seed, String mimeType) {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);
-        return new Bytes(bytes, mimeType);
+        return streamed(mimeType, () -> new ByteArrayInputStream(bytes));
     }
 
     public static DataSource text(String text, String mimeType) {
-        return new Bytes(text.getBytes(StandardCharsets.UTF_8), mimeType);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return streamed(mimeType, () -> new ByteArrayInputStream(bytes));
     }
 
     public static String sha1(DataSource source) {
@@ -107,17 +109,21 @@ public final class Documents {
         }
     }
 
-    /** Bytes in memory, for small test documents. */
-    public record Bytes(byte[] bytes, String mimeType) implements DataSource {
+    /** A document whose bytes are produced anew each time it is read (in memory, or generated). */
+    public static DataSource streamed(String mimeType, Supplier<InputStream> bytes) {
+        return new Streamed(mimeType, bytes);
+    }
+
+    private record Streamed(String mimeType, Supplier<InputStream> bytes) implements DataSource {
 
         @Override
         public InputStream getInputStream() {
-            return new ByteArrayInputStream(bytes);
+            return bytes.get();
         }
 
         @Override
         public OutputStream getOutputStream() {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("test documents are read-only");
         }
 
         @Override
