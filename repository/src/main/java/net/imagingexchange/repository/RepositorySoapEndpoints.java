@@ -10,6 +10,7 @@ import org.openehealth.ipf.commons.audit.AuditContext;
 import org.openehealth.ipf.commons.ihe.xds.XDS;
 
 import net.imagingexchange.repository.provide.Iti41Endpoint;
+import net.imagingexchange.repository.provide.ProvideAndRegisterAuditStrategy;
 import net.imagingexchange.repository.retrieve.Iti43Endpoint;
 import net.imagingexchange.xds.soap.RequestSizeLimit;
 import net.imagingexchange.xds.soap.SoapEndpoints;
@@ -34,7 +35,8 @@ public final class RepositorySoapEndpoints implements AutoCloseable {
         var inlineLimit = properties.maxInlineRequestSize().toBytes();
         this.servers = List.of(
                 SoapEndpoints.publish(bus, XDS.Interactions.ITI_41.getWsTransactionConfiguration(), "/iti41", iti41,
-                        audit, RequestSizeLimit.inlineOnly(inlineLimit), spooling),
+                        audit, new ProvideAndRegisterAuditStrategy(), RequestSizeLimit.inlineOnly(inlineLimit),
+                        spooling),
                 SoapEndpoints.publish(bus, XDS.Interactions.ITI_43.getWsTransactionConfiguration(), "/iti43", iti43,
                         audit, RequestSizeLimit.inlineOnly(inlineLimit), Map.of()));
     }

@@ -59,7 +59,7 @@ class RepositoryAuditTest {
     @Test
     void auditsProvideRegisterAndRetrieve() throws IOException {
         var clients = new XdsClients("http://127.0.0.1:" + port);
-        var submission = Submission.fresh().add("text/plain", Documents.random(2_000, 71, "text/plain"));
+        var submission = Submission.fresh().add("text/xml", Documents.random(2_000, 71, "text/xml"));
         String patient = "ParticipantObjectID=\"" + submission.patientId().replace("&", "&amp;") + "\"";
 
         assertThat(clients.provide(submission).getStatus()).endsWith(":Success");
@@ -78,6 +78,20 @@ class RepositoryAuditTest {
         assertThat(records.stream().filter(r -> r.contains("csd-code=\"ITI-43\"")).findFirst().orElseThrow())
                 .contains("<EventID csd-code=\"110106\"")
                 .contains(submission.document(0).uniqueId());
+    }
+
+    @Test
+    void auditsAKosManifestAsRad68() throws IOException {
+        var clients = new XdsClients("http://127.0.0.1:" + port);
+        var submission = Submission.fresh().add("application/dicom", Documents.random(3_000, 72, "application/dicom"));
+
+        assertThat(clients.provide(submission).getStatus()).endsWith(":Success");
+
+        String record = receive(1, "RAD-68").stream().filter(r -> r.contains("csd-code=\"RAD-68\"")).findFirst()
+                .orElseThrow();
+        assertThat(record).contains("<EventID csd-code=\"110107\"")
+                .contains("originalText=\"Provide and Register Imaging Document Set - MTOM/XOP\"")
+                .contains(submission.patientId().replace("&", "&amp;"));
     }
 
     /** Syslog records until one of each transaction arrived (the registry's own ITI-42 Import comes too). */

@@ -41,10 +41,19 @@ public final class SoapEndpoints {
      * Creates and starts the endpoint, with CXF endpoint properties of its own (e.g. where MTOM attachments are
      * spooled: {@code attachment-directory}, {@code attachment-memory-threshold}, {@code attachment-max-size}).
      */
-    @SuppressWarnings({"rawtypes", "unchecked"})
+    @SuppressWarnings("rawtypes")
     public static Server publish(Bus bus, WsTransactionConfiguration transaction, String path, Object implementation,
                                  AuditContext audit, RequestSizeLimit sizeLimit, Map<String, Object> endpointProperties) {
-        AuditStrategy strategy = audit.isAuditEnabled() ? transaction.getServerAuditStrategy() : null;
+        return publish(bus, transaction, path, implementation, audit, transaction.getServerAuditStrategy(), sizeLimit,
+                endpointProperties);
+    }
+
+    /** As above, auditing with {@code auditStrategy} instead of the transaction's server-side strategy. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static Server publish(Bus bus, WsTransactionConfiguration transaction, String path, Object implementation,
+                                 AuditContext audit, AuditStrategy auditStrategy, RequestSizeLimit sizeLimit,
+                                 Map<String, Object> endpointProperties) {
+        AuditStrategy strategy = audit.isAuditEnabled() ? auditStrategy : null;
         var factory = new JaxWsRequestServiceFactory(transaction, path, strategy, audit, null, null)
                 .createServerFactory(implementation);
         factory.setBus(bus);
