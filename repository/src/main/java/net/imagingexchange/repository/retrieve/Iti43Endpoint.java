@@ -4,8 +4,6 @@ package net.imagingexchange.repository.retrieve;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.activation.DataHandler;
-
 import org.openehealth.ipf.commons.ihe.xds.XDS;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLNonconstructiveDocumentSetRequest30;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.RetrieveDocumentSetRequestType;
@@ -92,7 +90,7 @@ public class Iti43Endpoint implements Iti43PortType {
             answer.setRepositoryUniqueId(repositoryUniqueId);
             answer.setDocumentUniqueId(document.documentUniqueId());
             answer.setMimeType(document.mimeType());
-            answer.setDocument(new DataHandler(new StoredDocumentSource(store, document)));
+            answer.setDocument(new StoredDocumentHandler(store, document));
             documents.add(answer);
         }
         return documents;
