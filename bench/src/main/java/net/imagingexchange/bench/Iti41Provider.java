@@ -50,30 +50,27 @@ final class Iti41Provider {
                 .replace("${patientId}", Workload.xml(PATIENT_ID))
                 .replace("${ssUid}", Long.toString(UIDS.incrementAndGet()))
                 .replace("${entries}", entries).replace("${documents}", includes);
-        // the parts in order: bytes, or a document's file
-        var parts = new ArrayList<Object>();
-        parts.add(ascii("--" + boundary + "\r\n"
+        byte[] root = ("--" + boundary + "\r\n"
                 + "Content-Type: application/xop+xml; charset=UTF-8; type=\"application/soap+xml\"\r\n"
-                + "Content-Transfer-Encoding: binary\r\nContent-ID: <root@bench>\r\n\r\n"));
-        parts.add(envelope.getBytes(StandardCharsets.UTF_8));
+                + "Content-Transfer-Encoding: binary\r\nContent-ID: <root@bench>\r\n\r\n" + envelope)
+                .getBytes(StandardCharsets.UTF_8);
+        var heads = new ArrayList<byte[]>();
+        long length = root.length;
         for (int i = 0; i < documents.size(); i++) {
-            parts.add(ascii("\r\n--" + boundary + "\r\nContent-Type: application/dicom\r\n"
+            heads.add(ascii("\r\n--" + boundary + "\r\nContent-Type: application/dicom\r\n"
                     + "Content-Transfer-Encoding: binary\r\nContent-ID: <Document" + (i + 1) + "@bench>\r\n\r\n"));
-            parts.add(documents.get(i));
+            length += heads.get(i).length + documents.get(i).size();
         }
-        parts.add(ascii("\r\n--" + boundary + "--\r\n"));
-        long length = parts.stream().mapToLong(p -> p instanceof byte[] bytes ? bytes.length
-                : ((SourceDocument) p).size()).sum();
+        byte[] end = ascii("\r\n--" + boundary + "--\r\n");
         String contentType = "multipart/related; type=\"application/xop+xml\"; boundary=\"" + boundary
                 + "\"; start=\"<root@bench>\"; start-info=\"application/soap+xml\"; action=\"" + ACTION + "\"";
-        String answer = send(contentType, length, out -> {
-            for (Object part : parts) {
-                if (part instanceof byte[] bytes) {
-                    out.write(bytes);
-                } else {
-                    Files.copy(((SourceDocument) part).file(), out);
-                }
+        String answer = send(contentType, length + end.length, out -> {
+            out.write(root);
+            for (int i = 0; i < documents.size(); i++) {
+                out.write(heads.get(i));
+                Files.copy(documents.get(i).file(), out);
             }
+            out.write(end);
         });
         if (!SoapPoster.isSuccess(answer)) {
             throw new IllegalStateException("ITI-41 of " + documents.size() + " document(s) refused: "
