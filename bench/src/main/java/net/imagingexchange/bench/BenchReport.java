@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The bench's result table: each figure of ours next to the limit's, their ratio (how many times the limit's cost
- * ours is: its rate over ours for throughput, ours over its for latency), and the target check, printed, never
- * asserted.
+ * The bench's result table: each figure of ours next to the limit's, their ratio, and the target check, printed,
+ * never asserted. The registry bench's ratio is a cost (how many times the limit's cost ours is: its rate over ours
+ * for throughput, ours over its for latency); the retrieve bench's is a speed (ours as a fraction of the limit's
+ * speed: our rate over its, its time over ours). A row without a limit (a memory figure) prints "-" there.
  */
 final class BenchReport {
 
@@ -45,14 +46,32 @@ final class BenchReport {
         rows.add(new Row(name, "ms", ours, limit, ours / limit, target));
     }
 
+    /** A throughput row as a speed: higher is better; the ratio is ours / limit (1.00: as fast as the limit). */
+    void speed(String name, String unit, double ours, double limit, Target target) {
+        rows.add(new Row(name, unit, ours, limit, ours / limit, target));
+    }
+
+    /** A duration row as a speed: lower is better; the ratio is limit / ours (1.00: as fast as the limit). */
+    void duration(String name, String unit, double ours, double limit) {
+        rows.add(new Row(name, unit, ours, limit, limit / ours, null));
+    }
+
+    /** A figure of ours alone, with no limit to compare it with. */
+    void figure(String name, String unit, double ours, Target target) {
+        rows.add(new Row(name, unit, ours, Double.NaN, Double.NaN, target));
+    }
+
     void print(PrintStream out) {
         header.forEach(out::println);
         out.println();
-        out.printf(Locale.ROOT, "%-36s %12s %12s %9s  %-22s %s%n", "figure", "ours", "limit", "ratio", "target",
-                "result");
+        int width = Math.max(36, rows.stream().mapToInt(r -> r.name().length() + r.unit().length() + 3).max()
+                .orElse(0));
+        out.printf(Locale.ROOT, "%-" + width + "s %12s %12s %9s  %-22s %s%n", "figure", "ours", "limit", "ratio",
+                "target", "result");
         for (Row row : rows) {
-            out.printf(Locale.ROOT, "%-36s %12s %12s %8.2fx  %-22s %s%n", row.name() + " (" + row.unit() + ")",
-                    format(row.ours()), format(row.limit()), row.ratio(),
+            out.printf(Locale.ROOT, "%-" + width + "s %12s %12s %9s  %-22s %s%n", row.name() + " (" + row.unit() + ")",
+                    format(row.ours()), format(row.limit()),
+                    Double.isNaN(row.ratio()) ? "-" : String.format(Locale.ROOT, "%.2fx", row.ratio()),
                     row.target() == null ? "-" : row.target().text(),
                     row.target() == null ? "-" : row.target().met() ? "PASS" : "MISS");
         }
@@ -67,6 +86,9 @@ final class BenchReport {
     }
 
     private static String format(double value) {
+        if (Double.isNaN(value)) {
+            return "-";
+        }
         return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 }
