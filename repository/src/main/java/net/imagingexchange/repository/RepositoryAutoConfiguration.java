@@ -8,8 +8,11 @@ import java.util.function.Supplier;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.openehealth.ipf.commons.audit.AuditContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -101,6 +104,19 @@ public class RepositoryAutoConfiguration {
                                                     RepositoryProperties properties) {
         return new RepositorySoapEndpoints(new Iti41Endpoint(provider),
                 new Iti43Endpoint(index, store, properties.repositoryUniqueId()), audit, properties);
+    }
+
+    /**
+     * Tomcat cuts every write into pieces of its socket write buffer, 8 KiB by default: one system call each for a
+     * document of hundreds of MiB. A larger buffer (per open connection) lets ITI-43 stream in large blocks.
+     */
+    @Bean
+    @ConditionalOnClass(TomcatServletWebServerFactory.class)
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> repositorySocketWriteBuffer(
+            RepositoryProperties properties) {
+        String bytes = Long.toString(properties.socketWriteBuffer().toBytes());
+        return factory -> factory.addConnectorCustomizers(
+                connector -> connector.setProperty("socket.appWriteBufSize", bytes));
     }
 
     @Bean

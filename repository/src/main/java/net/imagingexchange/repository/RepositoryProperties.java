@@ -24,6 +24,8 @@ import net.imagingexchange.database.DatabaseProperties;
  * @param maxInlineRequestSize a request without MTOM carries its documents as base64 text inside the XML, which the
  *                            SOAP stack decodes in memory: such requests are refused above this size (HTTP 413).
  * @param attachmentMemoryThreshold MTOM attachments above this size are spooled to disk while a request is parsed.
+ * @param socketWriteBuffer   the HTTP server's socket write buffer (Tomcat {@code socket.appWriteBufSize}, 8 KiB by
+ *                            default), per open connection: ITI-43 writes documents in blocks of this size.
  */
 @ConfigurationProperties("repository")
 public record RepositoryProperties(
@@ -33,7 +35,8 @@ public record RepositoryProperties(
         @DefaultValue Registry registry,
         @DefaultValue("4GB") DataSize maxDocumentSize,
         @DefaultValue("64MB") DataSize maxInlineRequestSize,
-        @DefaultValue("256KB") DataSize attachmentMemoryThreshold) {
+        @DefaultValue("256KB") DataSize attachmentMemoryThreshold,
+        @DefaultValue("64KB") DataSize socketWriteBuffer) {
 
     /**
      * The Document Registry this repository registers with (ITI-42).
