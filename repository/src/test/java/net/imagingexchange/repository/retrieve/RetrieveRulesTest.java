@@ -14,6 +14,8 @@ import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.RetrieveDocumentSe
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.rs.RegistryError;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
 import net.imagingexchange.repository.RepositoryProperties;
 import net.imagingexchange.repository.testing.Documents;
@@ -36,6 +38,8 @@ class RetrieveRulesTest {
     int port;
     @Autowired
     RepositoryProperties properties;
+    @Autowired
+    ServletWebServerApplicationContext context;
 
     XdsClients clients;
     Submission stored;
@@ -103,6 +107,14 @@ class RetrieveRulesTest {
         assertThat(answer.getRegistryResponse().getStatus()).endsWith(":Success");
         assertThat(answer.getDocumentResponse().get(0).getHomeCommunityId()).isEqualTo("urn:oid:1.2.250.1.999.9");
         assertThat(answer.getDocumentResponse().get(0).getMimeType()).isEqualTo("application/dicom");
+    }
+
+    @Test
+    void streamsThroughTheConfiguredSocketWriteBuffer() {
+        var tomcat = (TomcatWebServer) context.getWebServer();
+
+        assertThat(tomcat.getTomcat().getConnector().getProperty("socket.appWriteBufSize"))
+                .isEqualTo(Long.toString(properties.socketWriteBuffer().toBytes()));
     }
 
     private static RetrieveDocumentSetRequestType.DocumentRequest documentRequest(String repository, String uid) {
