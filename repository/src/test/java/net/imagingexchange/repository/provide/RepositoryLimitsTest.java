@@ -54,6 +54,21 @@ class RepositoryLimitsTest {
     }
 
     @Test
+    void refusesADocumentAboveTheLimitThatIsNotTheLastPart() {
+        var submission = Submission.fresh()
+                .add("application/dicom", Documents.random(64 * 1024 + 1, 45, "application/dicom"))
+                .add("text/plain", Documents.random(10_000, 46, "text/plain"));
+        long before = Documents.storedFiles(properties.documentsDirectory());
+
+        var answer = MtomRequest.withAllDocuments(submission).post(iti41);
+
+        assertThat(answer.status()).isEqualTo("Failure");
+        assertThat(answer.errorCodes()).containsExactly("XDSRepositoryError");
+        assertThat(answer.codeContexts().get(0)).contains("Document1").contains("65536");
+        assertThat(Documents.storedFiles(properties.documentsDirectory())).isEqualTo(before);
+    }
+
+    @Test
     void acceptsADocumentOfExactlyTheLimit() {
         var submission = Submission.fresh().add("application/dicom",
                 Documents.random(64 * 1024, 43, "application/dicom"));
