@@ -17,6 +17,7 @@ import net.imagingexchange.dicom.data.BulkData;
 import net.imagingexchange.dicom.data.Element;
 import net.imagingexchange.dicom.data.Fragments;
 import net.imagingexchange.dicom.data.Sequence;
+import net.imagingexchange.dicom.dictionary.CommandDictionary;
 import net.imagingexchange.dicom.dictionary.ElementDictionary;
 
 /**
@@ -178,7 +179,7 @@ public final class DicomReader {
                 length = in.readUnsignedShort();
             }
         } else {
-            vr = dictionary.vrOf(tag);
+            vr = Tag.group(tag) == 0 ? CommandDictionary.vrOf(tag) : dictionary.vrOf(tag);
             length = in.readUnsignedInt();
         }
         Element element;

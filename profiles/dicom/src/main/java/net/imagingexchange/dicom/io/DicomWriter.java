@@ -48,11 +48,33 @@ public final class DicomWriter {
      * UIDs and {@code syntax}, then the data set.
      */
     public static void writeFile(OutputStream out, Attributes dataset, TransferSyntax syntax) throws IOException {
-        out.write(new byte[128]);
-        out.write(new byte[] {'D', 'I', 'C', 'M'});
-        writeFileMeta(out, fileMeta(dataset, syntax));
+        writeFileHeader(out, fileMeta(dataset, syntax));
         writeDataset(out, dataset, syntax);
         out.flush();
+    }
+
+    /** Writes preamble, {@code DICM} and the File Meta Information: what precedes a data set in a file. */
+    public static void writeFileHeader(OutputStream out, Attributes fileMeta) throws IOException {
+        out.write(new byte[128]);
+        out.write(new byte[] {'D', 'I', 'C', 'M'});
+        writeFileMeta(out, fileMeta);
+    }
+
+    /**
+     * Writes a DIMSE command set (PS3.7 6.3.1): implicit VR little endian, group 0000 preceded by its group length.
+     */
+    public static void writeCommand(OutputStream out, Attributes command) throws IOException {
+        var group = new ByteArrayOutputStream();
+        var writer = new DicomWriter(group, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        for (Element element : command.elements()) {
+            if (element.tag() != 0) {
+                writer.write(element);
+            }
+        }
+        var length = new Attributes();
+        length.setInt(0, VR.UL, group.size());
+        new DicomWriter(out, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN).write(length.get(0));
+        group.writeTo(out);
     }
 
     /** Writes a data set alone, e.g. for DIMSE or DICOMweb. */
@@ -62,10 +84,15 @@ public final class DicomWriter {
 
     /** The File Meta Information for a data set (PS3.10 Table 7.1-1). */
     public static Attributes fileMeta(Attributes dataset, TransferSyntax syntax) {
+        return fileMeta(required(dataset, Tag.SOP_CLASS_UID), required(dataset, Tag.SOP_INSTANCE_UID), syntax);
+    }
+
+    /** The File Meta Information for an instance of {@code sopClassUid} (PS3.10 Table 7.1-1). */
+    public static Attributes fileMeta(String sopClassUid, String sopInstanceUid, TransferSyntax syntax) {
         var meta = new Attributes();
         meta.setBytes(Tag.FILE_META_INFORMATION_VERSION, VR.OB, new byte[] {0, 1});
-        meta.setString(Tag.MEDIA_STORAGE_SOP_CLASS_UID, VR.UI, required(dataset, Tag.SOP_CLASS_UID));
-        meta.setString(Tag.MEDIA_STORAGE_SOP_INSTANCE_UID, VR.UI, required(dataset, Tag.SOP_INSTANCE_UID));
+        meta.setString(Tag.MEDIA_STORAGE_SOP_CLASS_UID, VR.UI, sopClassUid);
+        meta.setString(Tag.MEDIA_STORAGE_SOP_INSTANCE_UID, VR.UI, sopInstanceUid);
         meta.setString(Tag.TRANSFER_SYNTAX_UID, VR.UI, syntax.uid());
         meta.setString(Tag.IMPLEMENTATION_CLASS_UID, VR.UI, IMPLEMENTATION_CLASS_UID);
         meta.setString(Tag.IMPLEMENTATION_VERSION_NAME, VR.SH, IMPLEMENTATION_VERSION_NAME);

@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.dicom.net;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.imagingexchange.dicom.data.Attributes;
+import net.imagingexchange.dicom.io.DicomReader;
+import net.imagingexchange.dicom.io.DicomWriter;
+import net.imagingexchange.dicom.io.TransferSyntax;
+
+/**
+ * One association accepted by a {@link DicomServer}: negotiation (PS3.8 7.1), then DIMSE C-ECHO and C-STORE
+ * (PS3.7 9.1.1, 9.1.5) until A-RELEASE or A-ABORT. Every violation of PS3.8 ends in an A-ABORT; nothing a peer
+ * sends is held whole in memory except commands, which are bounded.
+ */
+final class AcceptedAssociation implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AcceptedAssociation.class);
+    private static final int MAX_ASSOCIATE_RQ = 64 * 1024;
+    private static final int MAX_COMMAND = 64 * 1024;
+    private static final int C_STORE_RQ = 0x0001;
+    private static final int C_ECHO_RQ = 0x0030;
+    private static final int UNRECOGNIZED_OPERATION = 0x0211;
+
+    private final Socket socket;
+    private final AcceptorSettings settings;
+    private final StoreHandler store;
+    private final Runnable finished;
+    private OutputStream out;
+    private long peerMaxPduLength;
+    private String callingAeTitle;
+
+    AcceptedAssociation(Socket socket, AcceptorSettings settings, StoreHandler store, Runnable finished) {
+        this.socket = socket;
+        this.settings = settings;
+        this.store = store;
+        this.finished = finished;
+    }
+
+    @Override
+    public void run() {
+        try (socket) {
+            socket.setTcpNoDelay(true); // or every small PDU waits for Nagle's algorithm
+            socket.setSoTimeout((int) settings.artimTimeout().toMillis());
+            var in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
+            out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+            try {
+                Map<Integer, PresentationContext> accepted = negotiate(in);
+                if (accepted != null) {
+                    socket.setSoTimeout((int) settings.idleTimeout().toMillis());
+                    serve(new PDataReader(in, settings.maxPduLength()), accepted);
+                }
+            } catch (PduException e) {
+                LOG.info("aborting association from {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
+                send(Pdus.abort(Abort.SOURCE_SERVICE_PROVIDER, e.reason()));
+            } catch (SocketTimeoutException e) {
+                LOG.info("aborting silent association from {}", socket.getRemoteSocketAddress());
+                send(Pdus.abort(Abort.SOURCE_SERVICE_PROVIDER, Abort.REASON_NOT_SPECIFIED));
+            }
+        } catch (IOException e) {
+            LOG.info("association from {} ended: {}", socket.getRemoteSocketAddress(), e.toString());
+        } finally {
+            finished.run();
+        }
+    }
+
+    /** Answers the A-ASSOCIATE-RQ; returns the accepted presentation contexts by id, or null when rejected. */
+    private Map<Integer, PresentationContext> negotiate(DataInputStream in) throws IOException {
+        long[] length = new long[1];
+        int type = Pdus.readHeader(in, length);
+        if (type != Pdus.ASSOCIATE_RQ) {
+            throw new PduException("expected A-ASSOCIATE-RQ, got PDU type " + type, Abort.UNEXPECTED_PDU);
+        }
+        if (length[0] > MAX_ASSOCIATE_RQ) {
+            throw new PduException("A-ASSOCIATE-RQ of " + length[0] + " bytes", Abort.INVALID_PDU_PARAMETER_VALUE);
+        }
+        byte[] body = new byte[(int) length[0]];
+        in.readFully(body);
+        AssociateRequest request = Pdus.parseAssociateRequest(body);
+        Integer rejection = rejection(request);
+        if (rejection != null) {
+            LOG.info("rejecting association from {} calling {}: reason {}", request.callingAeTitle(),
+                    request.calledAeTitle(), rejection & 0xFF);
+            send(Pdus.associateReject(1, rejection >>> 8, rejection & 0xFF));
+            return null;
+        }
+        var answers = new ArrayList<PresentationContext>();
+        var accepted = new HashMap<Integer, PresentationContext>();
+        for (PresentationContext proposed : request.presentationContexts()) {
+            // the requestor lists its transfer syntaxes in the order it prefers; any is stored as received
+            var answer = new PresentationContext(proposed.id(), proposed.abstractSyntax(),
+                    List.of(proposed.transferSyntaxes().get(0)), settings.accepts(proposed.abstractSyntax())
+                    ? PresentationContext.ACCEPTANCE : PresentationContext.ABSTRACT_SYNTAX_NOT_SUPPORTED);
+            answers.add(answer);
+            if (answer.accepted()) {
+                accepted.put(answer.id(), answer);
+            }
+        }
+        peerMaxPduLength = request.maxPduLength() == 0 ? Integer.MAX_VALUE : request.maxPduLength();
+        send(Pdus.associateAccept(request, answers, settings.maxPduLength()));
+        LOG.info("association from {} ({}): {} of {} presentation contexts accepted", request.callingAeTitle(),
+                request.implementationVersionName(), accepted.size(), answers.size());
+        callingAeTitle = request.callingAeTitle();
+        return accepted;
+    }
+
+    // (source << 8 | reason) of an A-ASSOCIATE-RJ, or null (PS3.8 Table 9-21)
+    private Integer rejection(AssociateRequest request) {
+        if ((request.protocolVersion() & 1) == 0) {
+            return 2 << 8 | 2; // ACSE provider: protocol version not supported
+        }
+        if (!AssociateRequest.DICOM_APPLICATION_CONTEXT.equals(request.applicationContext())) {
+            return 1 << 8 | 2; // service user: application context name not supported
+        }
+        if (!settings.aeTitle().equals(request.calledAeTitle())) {
+            return 1 << 8 | 7; // service user: called AE title not recognized
+        }
+        return null;
+    }
+
+    private void serve(PDataReader data, Map<Integer, PresentationContext> accepted) throws IOException {
+        while (true) {
+            PDataReader.Pdv pdv = data.next();
+            if (pdv == null) {
+                if (data.otherPdu() == Pdus.RELEASE_RQ) {
+                    send(Pdus.releaseResponse());
+                } else if (data.otherPdu() > 0 && data.otherPdu() != Pdus.ABORT) {
+                    throw new PduException("unexpected PDU type " + data.otherPdu(), Abort.UNEXPECTED_PDU);
+                }
+                return;
+            }
+            PresentationContext context = accepted.get(pdv.contextId());
+            if (context == null || !pdv.command()) {
+                throw new PduException("PDV on presentation context " + pdv.contextId()
+                        + (context == null ? ", which was not accepted" : " without a command"), Abort.UNEXPECTED_PDU);
+            }
+            Attributes command = readCommand(data, pdv);
+            respond(data, context, command);
+        }
+    }
+
+    private Attributes readCommand(PDataReader data, PDataReader.Pdv first) throws IOException {
+        var bytes = new ByteArrayOutputStream();
+        var buffer = new byte[8192];
+        PDataReader.Pdv pdv = first;
+        while (true) {
+            int n;
+            while ((n = data.read(buffer, 0, buffer.length)) > 0) {
+                bytes.write(buffer, 0, n);
+                if (bytes.size() > MAX_COMMAND) {
+                    throw new PduException("command set larger than " + MAX_COMMAND, Abort.INVALID_PDU_PARAMETER_VALUE);
+                }
+            }
+            if (pdv.last()) {
+                break;
+            }
+            pdv = data.next();
+            if (pdv == null || !pdv.command() || pdv.contextId() != first.contextId()) {
+                throw new PduException("command interrupted", Abort.UNEXPECTED_PDU);
+            }
+        }
+        return DicomReader.readDataset(new ByteArrayInputStream(bytes.toByteArray()),
+                TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, DicomReader.Options.DEFAULT);
+    }
+
+    private void respond(PDataReader data, PresentationContext context, Attributes command) throws IOException {
+        int field = command.getInt(Dimse.COMMAND_FIELD, -1);
+        boolean hasDataSet = command.getInt(Dimse.COMMAND_DATA_SET_TYPE, Dimse.NO_DATA_SET) != Dimse.NO_DATA_SET;
+        int status;
+        if (field == C_ECHO_RQ) {
+            status = StoreHandler.SUCCESS;
+        } else if (field == C_STORE_RQ && hasDataSet) {
+            status = store(data, context, command);
+        } else {
+            if (hasDataSet) {
+                data.dataset(context.id()).transferTo(OutputStream.nullOutputStream());
+            }
+            status = UNRECOGNIZED_OPERATION;
+        }
+        sendCommand(context.id(), Dimse.response(command, field | 0x8000, status));
+    }
+
+    private int store(PDataReader data, PresentationContext context, Attributes command) throws IOException {
+        var request = new StoreRequest(callingAeTitle, command.getString(Dimse.AFFECTED_SOP_CLASS_UID),
+                command.getString(Dimse.AFFECTED_SOP_INSTANCE_UID), context.transferSyntax());
+        try (InputStream dataset = data.dataset(context.id())) {
+            int status = store.store(request, dataset);
+            dataset.transferTo(OutputStream.nullOutputStream()); // whatever the handler left unread
+            return status;
+        } catch (PduException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("C-STORE of {} failed: {}", request.sopInstanceUid(), e.toString());
+            return StoreHandler.OUT_OF_RESOURCES;
+        }
+    }
+
+    // one PDV, command and last fragment (PS3.8 E.2); commands are far below any maximum PDU length
+    private void sendCommand(int contextId, Attributes command) throws IOException {
+        var encoded = new ByteArrayOutputStream();
+        DicomWriter.writeCommand(encoded, command);
+        byte[] value = encoded.toByteArray();
+        if (value.length + 6 > peerMaxPduLength) {
+            throw new IOException("command of " + value.length + " bytes exceeds the peer's maximum PDU");
+        }
+        var pdv = new ByteArrayOutputStream(value.length + 6);
+        int length = value.length + 2;
+        pdv.write(length >>> 24);
+        pdv.write(length >>> 16);
+        pdv.write(length >>> 8);
+        pdv.write(length);
+        pdv.write(contextId);
+        pdv.write(0x03);
+        pdv.writeBytes(value);
+        send(Pdus.pdu(Pdus.P_DATA_TF, pdv.toByteArray()));
+    }
+
+    private void send(byte[] pdu) throws IOException {
+        out.write(pdu);
+        out.flush();
+    }
+}

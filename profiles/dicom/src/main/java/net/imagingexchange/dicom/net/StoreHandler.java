@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.dicom.net;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Receives each C-STORE data set as it streams in (never whole in memory) and decides the response status. */
+@FunctionalInterface
+public interface StoreHandler {
+
+    int SUCCESS = 0x0000;
+    /** Refused: out of resources (PS3.4 B.2.3). */
+    int OUT_OF_RESOURCES = 0xA700;
+    /** Error: cannot understand (PS3.4 B.2.3). */
+    int CANNOT_UNDERSTAND = 0xC000;
+
+    /**
+     * Stores one instance; must acknowledge success only once the instance is durably stored.
+     *
+     * @param dataset the data set's bytes exactly as received, in the request's transfer syntax; ends with it.
+     * @return the DIMSE status of the C-STORE response.
+     */
+    int store(StoreRequest request, InputStream dataset) throws IOException;
+}
