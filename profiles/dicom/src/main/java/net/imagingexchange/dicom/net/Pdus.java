@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import net.imagingexchange.dicom.io.DicomWriter;
@@ -122,14 +123,92 @@ final class Pdus {
             item(content, TRANSFER_SYNTAX, ascii(answer.transferSyntax()));
             item(body, PRESENTATION_CONTEXT_AC, content.toByteArray());
         }
+        item(body, USER_INFORMATION, userInformation(maxPduLength));
+        return pdu(ASSOCIATE_AC, body.toByteArray());
+    }
+
+    // PS3.8 D.1, D.3.3.2: maximum length, implementation class UID and version name
+    private static byte[] userInformation(long maxPduLength) {
         var user = new ByteArrayOutputStream();
         var max = new ByteArrayOutputStream();
         u32(max, maxPduLength);
         item(user, MAX_LENGTH, max.toByteArray());
         item(user, IMPLEMENTATION_CLASS_UID, ascii(DicomWriter.IMPLEMENTATION_CLASS_UID));
         item(user, IMPLEMENTATION_VERSION_NAME, ascii(DicomWriter.IMPLEMENTATION_VERSION_NAME));
-        item(body, USER_INFORMATION, user.toByteArray());
-        return pdu(ASSOCIATE_AC, body.toByteArray());
+        return user.toByteArray();
+    }
+
+    /** A whole A-ASSOCIATE-RQ PDU (PS3.8 9.3.2). */
+    static byte[] associateRequest(String callingAeTitle, String calledAeTitle, List<PresentationContext> contexts,
+                                   long maxPduLength) {
+        var body = new ByteArrayOutputStream();
+        u16(body, 1);
+        u16(body, 0);
+        body.writeBytes(aeTitle(calledAeTitle));
+        body.writeBytes(aeTitle(callingAeTitle));
+        body.writeBytes(new byte[32]);
+        item(body, APPLICATION_CONTEXT, ascii(AssociateRequest.DICOM_APPLICATION_CONTEXT));
+        for (PresentationContext context : contexts) {
+            var content = new ByteArrayOutputStream();
+            content.writeBytes(new byte[] {(byte) context.id(), 0, 0, 0});
+            item(content, ABSTRACT_SYNTAX, ascii(context.abstractSyntax()));
+            for (String transferSyntax : context.transferSyntaxes()) {
+                item(content, TRANSFER_SYNTAX, ascii(transferSyntax));
+            }
+            item(body, PRESENTATION_CONTEXT_RQ, content.toByteArray());
+        }
+        item(body, USER_INFORMATION, userInformation(maxPduLength));
+        return pdu(ASSOCIATE_RQ, body.toByteArray());
+    }
+
+    /**
+     * Parses the variable part of an A-ASSOCIATE-AC: the answers to the proposed contexts (abstract syntax taken from
+     * the proposal) and the acceptor's maximum PDU length in {@code maxPduLength[0]} (0 when unlimited).
+     */
+    static List<PresentationContext> parseAssociateAccept(byte[] pdu, List<PresentationContext> proposed,
+                                                          long[] maxPduLength) throws PduException {
+        var in = new Cursor(pdu);
+        in.skip(68);
+        var answers = new ArrayList<PresentationContext>();
+        while (in.remaining() > 0) {
+            int type = in.u8();
+            in.skip(1);
+            var item = new Cursor(in.bytes(in.u16()));
+            if (type == PRESENTATION_CONTEXT_AC) {
+                int id = item.u8();
+                item.skip(1);
+                int result = item.u8();
+                item.skip(1);
+                String transferSyntax = "";
+                while (item.remaining() > 0) {
+                    int subType = item.u8();
+                    item.skip(1);
+                    var sub = new Cursor(item.bytes(item.u16()));
+                    if (subType == TRANSFER_SYNTAX) {
+                        transferSyntax = sub.uid();
+                    }
+                }
+                String abstractSyntax = proposed.stream().filter(p -> p.id() == id)
+                        .map(PresentationContext::abstractSyntax).findFirst()
+                        .orElseThrow(() -> new PduException("answer to presentation context " + id
+                                + ", which was not proposed", Abort.INVALID_PDU_PARAMETER_VALUE));
+                answers.add(new PresentationContext(id, abstractSyntax, List.of(transferSyntax), result));
+            } else if (type == USER_INFORMATION) {
+                while (item.remaining() > 0) {
+                    int subType = item.u8();
+                    item.skip(1);
+                    var sub = new Cursor(item.bytes(item.u16()));
+                    if (subType == MAX_LENGTH) {
+                        maxPduLength[0] = sub.u32();
+                    }
+                }
+            }
+        }
+        return answers;
+    }
+
+    static byte[] releaseRequest() {
+        return pdu(RELEASE_RQ, new byte[4]);
     }
 
     /** A-ASSOCIATE-RJ (PS3.8 9.3.4): result 1 permanent / 2 transient, source, reason. */
@@ -168,7 +247,7 @@ final class Pdus {
 
     private static byte[] aeTitle(String title) {
         byte[] padded = new byte[16];
-        java.util.Arrays.fill(padded, (byte) ' ');
+        Arrays.fill(padded, (byte) ' ');
         byte[] bytes = title.getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(bytes, 0, padded, 0, Math.min(16, bytes.length));
         return padded;
@@ -230,7 +309,7 @@ final class Pdus {
 
         byte[] bytes(int n) throws PduException {
             need(n);
-            byte[] copy = java.util.Arrays.copyOfRange(bytes, position, position + n);
+            byte[] copy = Arrays.copyOfRange(bytes, position, position + n);
             position += n;
             return copy;
         }

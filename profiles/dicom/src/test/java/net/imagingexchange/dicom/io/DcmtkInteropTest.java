@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import net.imagingexchange.dicom.Tag;
 import net.imagingexchange.dicom.VR;
 import net.imagingexchange.dicom.data.Attributes;
+import net.imagingexchange.dicom.testing.Dcmtk;
 
 /**
  * Part 10 interoperability with dcmtk, software we did not write: files dcmtk writes (every uncompressed transfer

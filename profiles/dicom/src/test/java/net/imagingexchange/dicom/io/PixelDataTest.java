@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import net.imagingexchange.dicom.Tag;
 import net.imagingexchange.dicom.VR;
 import net.imagingexchange.dicom.data.Attributes;
+import net.imagingexchange.dicom.testing.Dcmtk;
 import net.imagingexchange.dicom.data.BulkData;
 import net.imagingexchange.dicom.data.Fragments;
 

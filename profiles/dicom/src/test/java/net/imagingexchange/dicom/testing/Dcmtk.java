@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package net.imagingexchange.dicom.io;
+package net.imagingexchange.dicom.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,18 +10,20 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** dcmtk's command-line tools (Debian's {@code dcmtk} package, installed by {@code .ci/run}), run as the peer. */
-final class Dcmtk {
+public final class Dcmtk {
 
     private Dcmtk() {
     }
 
     /** Runs a dcmtk tool and returns its output; fails unless it exits 0. */
-    static String run(String... command) throws IOException, InterruptedException {
+    public static String run(String... command) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of("/usr/bin", command[0]))) {
             throw new IllegalStateException("/usr/bin/" + command[0] + " is missing: install Debian's dcmtk package"
                     + " (.ci/run does)");
         }
-        var process = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true).start();
+        var builder = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true);
+        builder.environment().put("TCP_NODELAY", "1"); // or dcmtk's network tools stall on Nagle's algorithm
+        var process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -39,7 +41,7 @@ final class Dcmtk {
      * information and without what only says how it was encoded: the transfer syntax, value lengths, and whether
      * sequences and items had defined or undefined lengths.
      */
-    static List<String> datasetDump(Path file) throws IOException, InterruptedException {
+    public static List<String> datasetDump(Path file) throws IOException, InterruptedException {
         var lines = new ArrayList<String>();
         boolean inDataset = false;
         for (String line : run("dcmdump", "-q", "+L", "+U8", file.toString()).split("\n")) {

@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.dicom.net;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.List;
+
+import net.imagingexchange.dicom.VR;
+import net.imagingexchange.dicom.data.Attributes;
+import net.imagingexchange.dicom.io.DicomReader;
+import net.imagingexchange.dicom.io.DicomWriter;
+import net.imagingexchange.dicom.io.TransferSyntax;
+
+/**
+ * An association this side requested (PS3.8 7.1): C-ECHO and C-STORE SCU (PS3.7 9.1.1, 9.1.5), one operation at a
+ * time. Data sets are sent as they stream from their source, cut into PDVs that fit the acceptor's maximum PDU.
+ */
+public final class RequestedAssociation implements AutoCloseable {
+
+    private static final int C_STORE_RQ = 0x0001;
+    private static final int C_ECHO_RQ = 0x0030;
+    private static final int MEDIUM_PRIORITY = 0x0000;
+
+    private final Socket socket;
+    private final DataInputStream in;
+    private final OutputStream out;
+    private final List<PresentationContext> accepted;
+    private final long peerMaxPduLength;
+    private final PDataReader data;
+    private int messageId;
+    private boolean released;
+
+    private RequestedAssociation(Socket socket, DataInputStream in, OutputStream out,
+                                 List<PresentationContext> accepted, long peerMaxPduLength, int maxPduLength) {
+        this.socket = socket;
+        this.in = in;
+        this.out = out;
+        this.accepted = accepted;
+        this.peerMaxPduLength = peerMaxPduLength == 0 ? Integer.MAX_VALUE : peerMaxPduLength;
+        this.data = new PDataReader(in, maxPduLength);
+    }
+
+    /**
+     * Connects and negotiates.
+     *
+     * @param proposed presentation contexts with odd ids (PS3.8 9.3.2.2).
+     * @throws AssociationRejectedException when the acceptor rejects the association.
+     */
+    public static RequestedAssociation open(InetSocketAddress peer, RequestorSettings settings,
+                                            List<PresentationContext> proposed) throws IOException {
+        var socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(peer, (int) settings.connectTimeout().toMillis());
+            socket.setSoTimeout((int) settings.responseTimeout().toMillis());
+            var in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
+            var out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+            out.write(Pdus.associateRequest(settings.callingAeTitle(), settings.calledAeTitle(), proposed,
+                    settings.maxPduLength()));
+            out.flush();
+            long[] length = new long[1];
+            int type = Pdus.readHeader(in, length);
+            if (type == Pdus.ASSOCIATE_RJ && length[0] == 4) {
+                byte[] reject = in.readNBytes(4);
+                throw new AssociationRejectedException(reject[1], reject[2], reject[3]);
+            }
+            if (type != Pdus.ASSOCIATE_AC || length[0] > 64 * 1024) {
+                throw new PduException("expected A-ASSOCIATE-AC, got PDU type " + type, Abort.UNEXPECTED_PDU);
+            }
+            long[] peerMax = new long[1];
+            var answers = Pdus.parseAssociateAccept(in.readNBytes((int) length[0]), proposed, peerMax);
+            return new RequestedAssociation(socket, in, out,
+                    answers.stream().filter(PresentationContext::accepted).toList(), peerMax[0],
+                    settings.maxPduLength());
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** The accepted presentation contexts, each with its one transfer syntax. */
+    public List<PresentationContext> accepted() {
+        return accepted;
+    }
+
+    /** C-ECHO (PS3.7 9.1.5); returns the response's status. */
+    public int echo() throws IOException {
+        var context = context(AcceptorSettings.VERIFICATION, null);
+        var command = new Attributes();
+        command.setString(Dimse.AFFECTED_SOP_CLASS_UID, VR.UI, AcceptorSettings.VERIFICATION);
+        command.setInt(Dimse.COMMAND_FIELD, VR.US, C_ECHO_RQ);
+        command.setInt(Dimse.MESSAGE_ID, VR.US, ++messageId);
+        command.setInt(Dimse.COMMAND_DATA_SET_TYPE, VR.US, Dimse.NO_DATA_SET);
+        sendCommand(context.id(), command);
+        return status();
+    }
+
+    /**
+     * C-STORE (PS3.7 9.1.1) of a data set already encoded in {@code transferSyntaxUid}, which a presentation context
+     * of {@code sopClassUid} must have accepted; returns the response's status.
+     */
+    public int store(String sopClassUid, String sopInstanceUid, String transferSyntaxUid, InputStream dataset)
+            throws IOException {
+        var context = context(sopClassUid, transferSyntaxUid);
+        var command = new Attributes();
+        command.setString(Dimse.AFFECTED_SOP_CLASS_UID, VR.UI, sopClassUid);
+        command.setInt(Dimse.COMMAND_FIELD, VR.US, C_STORE_RQ);
+        command.setInt(Dimse.MESSAGE_ID, VR.US, ++messageId);
+        command.setInt(0x00000700, VR.US, MEDIUM_PRIORITY);
+        command.setInt(Dimse.COMMAND_DATA_SET_TYPE, VR.US, 0x0000);
+        command.setString(Dimse.AFFECTED_SOP_INSTANCE_UID, VR.UI, sopInstanceUid);
+        sendCommand(context.id(), command);
+        sendDataset(context.id(), dataset);
+        return status();
+    }
+
+    /** A-RELEASE (PS3.8 7.2): asks the acceptor to release and waits for its answer. */
+    public void release() throws IOException {
+        if (released) {
+            return;
+        }
+        released = true;
+        out.write(Pdus.releaseRequest());
+        out.flush();
+        long[] length = new long[1];
+        int type = Pdus.readHeader(in, length);
+        if (type != Pdus.RELEASE_RP) {
+            throw new PduException("expected A-RELEASE-RP, got PDU type " + type, Abort.UNEXPECTED_PDU);
+        }
+        socket.close();
+    }
+
+    /** Releases if still open; aborts when the release fails. */
+    @Override
+    public void close() throws IOException {
+        try {
+            release();
+        } catch (IOException e) {
+            if (!socket.isClosed()) {
+                out.write(Pdus.abort(Abort.SOURCE_SERVICE_USER, Abort.REASON_NOT_SPECIFIED));
+                out.flush();
+            }
+        } finally {
+            socket.close();
+        }
+    }
+
+    private PresentationContext context(String abstractSyntax, String transferSyntax) throws IOException {
+        return accepted.stream()
+                .filter(c -> c.abstractSyntax().equals(abstractSyntax))
+                .filter(c -> transferSyntax == null || c.transferSyntax().equals(transferSyntax))
+                .findFirst()
+                .orElseThrow(() -> new IOException("no accepted presentation context for " + abstractSyntax
+                        + (transferSyntax == null ? "" : " in " + transferSyntax)));
+    }
+
+    private void sendCommand(int contextId, Attributes command) throws IOException {
+        var encoded = new ByteArrayOutputStream();
+        DicomWriter.writeCommand(encoded, command);
+        writePdv(contextId, 0x03, encoded.toByteArray(), encoded.size());
+        out.flush();
+    }
+
+    // PS3.8 E.2: fragments of at most the peer's maximum PDU, less the PDU's 6 bytes of PDV header
+    private void sendDataset(int contextId, InputStream dataset) throws IOException {
+        int fragment = (int) Math.min(peerMaxPduLength - 6, 1 << 20);
+        byte[] current = new byte[fragment];
+        byte[] next = new byte[fragment];
+        int length = dataset.readNBytes(current, 0, fragment);
+        while (true) {
+            int nextLength = length == fragment ? dataset.readNBytes(next, 0, fragment) : 0;
+            boolean last = nextLength == 0;
+            writePdv(contextId, last ? 0x02 : 0x00, current, length);
+            if (last) {
+                break;
+            }
+            byte[] swap = current;
+            current = next;
+            next = swap;
+            length = nextLength;
+        }
+        out.flush();
+    }
+
+    private void writePdv(int contextId, int header, byte[] value, int length) throws IOException {
+        long pduLength = length + 6L;
+        long pdvLength = length + 2L;
+        out.write(new byte[] {Pdus.P_DATA_TF, 0, (byte) (pduLength >>> 24), (byte) (pduLength >>> 16),
+                (byte) (pduLength >>> 8), (byte) pduLength, (byte) (pdvLength >>> 24), (byte) (pdvLength >>> 16),
+                (byte) (pdvLength >>> 8), (byte) pdvLength, (byte) contextId, (byte) header});
+        out.write(value, 0, length);
+    }
+
+    private int status() throws IOException {
+        PDataReader.Pdv pdv = data.next();
+        if (pdv == null || !pdv.command()) {
+            throw new PduException("expected a DIMSE response, got PDU type " + data.otherPdu(),
+                    Abort.UNEXPECTED_PDU);
+        }
+        var bytes = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        while (true) {
+            int n;
+            while ((n = data.read(buffer, 0, buffer.length)) > 0) {
+                bytes.write(buffer, 0, n);
+            }
+            if (pdv.last()) {
+                break;
+            }
+            pdv = data.next();
+            if (pdv == null || !pdv.command()) {
+                throw new PduException("DIMSE response interrupted", Abort.UNEXPECTED_PDU);
+            }
+        }
+        var response = DicomReader.readDataset(new ByteArrayInputStream(bytes.toByteArray()),
+                TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, DicomReader.Options.DEFAULT);
+        return response.getInt(Dimse.STATUS, -1);
+    }
+}
