@@ -121,6 +121,25 @@ class DcmtkInteropTest {
                 .isEqualTo("Lefèvre^Zoé");
     }
 
+    @Test
+    void writesAndReadsLatin1TextUnderIsoIr100() throws Exception {
+        var dataset = new Attributes();
+        dataset.setString(Tag.SPECIFIC_CHARACTER_SET, VR.CS, "ISO_IR 100");
+        dataset.setString(Tag.SOP_CLASS_UID, VR.UI, "1.2.840.10008.5.1.4.1.1.7");
+        dataset.setString(Tag.SOP_INSTANCE_UID, VR.UI, "1.2.250.1.999.8.2");
+        dataset.setString(Tag.PATIENT_NAME, VR.PN, "Müller^Françoise");
+        Path file = dir.resolve("latin1.dcm");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            DicomWriter.writeFile(out, dataset, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        }
+
+        assertThat(Files.readAllBytes(file)).containsSequence("M\u00fcller^Fran\u00e7oise".getBytes(
+                StandardCharsets.ISO_8859_1));
+        assertThat(Dcmtk.run("dcmdump", "+U8", file.toString())).contains("(0010,0010) PN [Müller^Françoise]");
+        assertThat(DicomReader.read(file, DicomReader.Options.DEFAULT).dataset().getString(Tag.PATIENT_NAME))
+                .isEqualTo("Müller^Françoise");
+    }
+
     private Path dcmtkFile(String syntax) throws Exception {
         Path dump = dir.resolve("input.dump");
         Files.writeString(dump, DUMP, StandardCharsets.UTF_8);
