@@ -11,6 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +48,23 @@ public final class DicomServer implements AutoCloseable {
     /** Listens on {@code address} (port 0 picks a free port) and serves until closed. */
     public static DicomServer start(InetSocketAddress address, AcceptorSettings settings, StoreHandler store)
             throws IOException {
-        var socket = new ServerSocket();
+        return start(address, settings, store, new ServerSocket());
+    }
+
+    /**
+     * Listens with TLS (PS3.15 B.1 secure transport connection profiles): the peer must present a certificate
+     * that {@code tls}'s trust managers accept.
+     */
+    public static DicomServer startTls(InetSocketAddress address, AcceptorSettings settings, StoreHandler store,
+                                       SSLContext tls) throws IOException {
+        var socket = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket();
+        socket.setNeedClientAuth(true);
+        socket.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        return start(address, settings, store, socket);
+    }
+
+    private static DicomServer start(InetSocketAddress address, AcceptorSettings settings, StoreHandler store,
+                                     ServerSocket socket) throws IOException {
         socket.setReuseAddress(true);
         socket.bind(address, 128);
         var server = new DicomServer(socket, settings, store);

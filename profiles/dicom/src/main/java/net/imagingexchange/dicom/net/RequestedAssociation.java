@@ -13,6 +13,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.List;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
 import net.imagingexchange.dicom.VR;
 import net.imagingexchange.dicom.data.Attributes;
 import net.imagingexchange.dicom.io.DicomReader;
@@ -56,7 +59,20 @@ public final class RequestedAssociation implements AutoCloseable {
      */
     public static RequestedAssociation open(InetSocketAddress peer, RequestorSettings settings,
                                             List<PresentationContext> proposed) throws IOException {
-        var socket = new Socket();
+        return open(new Socket(), peer, settings, proposed);
+    }
+
+    /** Connects over TLS (PS3.15 B.1), presenting {@code tls}'s key and trusting what its trust managers trust. */
+    public static RequestedAssociation openTls(InetSocketAddress peer, RequestorSettings settings,
+                                               List<PresentationContext> proposed, SSLContext tls)
+            throws IOException {
+        var socket = (SSLSocket) tls.getSocketFactory().createSocket();
+        socket.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        return open(socket, peer, settings, proposed);
+    }
+
+    private static RequestedAssociation open(Socket socket, InetSocketAddress peer, RequestorSettings settings,
+                                             List<PresentationContext> proposed) throws IOException {
         try {
             socket.setTcpNoDelay(true);
             socket.connect(peer, (int) settings.connectTimeout().toMillis());

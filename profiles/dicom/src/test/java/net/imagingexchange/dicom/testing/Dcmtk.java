@@ -21,6 +21,11 @@ public final class Dcmtk {
             throw new IllegalStateException("/usr/bin/" + command[0] + " is missing: install Debian's dcmtk package"
                     + " (.ci/run does)");
         }
+        return runTool(command);
+    }
+
+    /** Runs any command-line tool and returns its output; fails unless it exits 0 within 60 s. */
+    public static String runTool(String... command) throws IOException, InterruptedException {
         var builder = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true);
         builder.environment().put("TCP_NODELAY", "1"); // or dcmtk's network tools stall on Nagle's algorithm
         var process = builder.start();
