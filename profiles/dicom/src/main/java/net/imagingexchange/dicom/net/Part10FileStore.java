@@ -48,7 +48,11 @@ public final class Part10FileStore implements StoreHandler {
                 var meta = DicomWriter.fileMeta(request.sopClassUid(), request.sopInstanceUid(),
                         TransferSyntax.of(request.transferSyntaxUid()));
                 DicomWriter.writeFileHeader(out, meta);
-                dataset.transferTo(out);
+                byte[] buffer = new byte[64 * 1024];
+                int n;
+                while ((n = dataset.read(buffer)) != -1) {
+                    out.write(buffer, 0, n);
+                }
                 out.flush();
                 channel.force(true);
             }
