@@ -27,6 +27,12 @@ final class BenchReport {
     private final List<String> header = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private String limitColumn = "limit";
+
+    /** The limit column's title, "limit" unless set (the DICOM store bench's is a peer, storescp). */
+    void limitColumn(String title) {
+        limitColumn = title;
+    }
 
     void header(String line) {
         header.add(line);
@@ -66,7 +72,7 @@ final class BenchReport {
         out.println();
         int width = Math.max(36, rows.stream().mapToInt(r -> r.name().length() + r.unit().length() + 3).max()
                 .orElse(0));
-        out.printf(Locale.ROOT, "%-" + width + "s %12s %12s %9s  %-22s %s%n", "figure", "ours", "limit", "ratio",
+        out.printf(Locale.ROOT, "%-" + width + "s %12s %12s %9s  %-22s %s%n", "figure", "ours", limitColumn, "ratio",
                 "target", "result");
         for (Row row : rows) {
             out.printf(Locale.ROOT, "%-" + width + "s %12s %12s %9s  %-22s %s%n", row.name() + " (" + row.unit() + ")",

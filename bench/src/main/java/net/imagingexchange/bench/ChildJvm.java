@@ -10,17 +10,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A JVM the bench starts as its own process (the exchange's fat jar, the limit's file server): its output goes to
- * a log file, it counts as started once a URL answers 200, its memory is read from {@code /proc/PID/status}, and
- * it is stopped (SIGTERM, then SIGKILL after 30 s) when closed, and when the bench's JVM shuts down (at its end,
- * on an exception, on Ctrl-C).
+ * A JVM the bench starts as its own process (the exchange's fat jar, the limit's file server, our DICOM SCP), or
+ * another program run as a peer (dcmtk's {@code storescp}): its output goes to a log file, it counts as started
+ * once a URL answers 200 (or another readiness check passes), its memory and CPU time are read from
+ * {@code /proc/PID}, and it is stopped (SIGTERM, then SIGKILL after 30 s) when closed, and when the bench's JVM
+ * shuts down (at its end, on an exception, on Ctrl-C).
  */
 final class ChildJvm implements AutoCloseable {
+
+    /** Whether a starting process serves yet; called every 200 ms until it is, or the timeout. */
+    @FunctionalInterface
+    interface Readiness {
+        boolean ready() throws IOException, InterruptedException;
+    }
 
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
@@ -46,13 +54,30 @@ final class ChildJvm implements AutoCloseable {
      */
     static ChildJvm start(String name, List<String> jvmOptions, List<String> arguments, Path log, URI ready,
                           Duration timeout) throws IOException, InterruptedException {
+        return start(name, jvmOptions, arguments, log, () -> answers200(ready), timeout);
+    }
+
+    /** Starts {@code java <jvmOptions> <arguments>} and waits until {@code ready} passes. */
+    static ChildJvm start(String name, List<String> jvmOptions, List<String> arguments, Path log, Readiness ready,
+                          Duration timeout) throws IOException, InterruptedException {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(arguments);
+        return startProcess(name, command, Map.of(), log, ready, timeout);
+    }
+
+    /**
+     * Starts {@code command} (any program) with {@code environment} added to the bench's, and waits until
+     * {@code ready} passes.
+     */
+    static ChildJvm startProcess(String name, List<String> command, Map<String, String> environment, Path log,
+                                 Readiness ready, Duration timeout) throws IOException, InterruptedException {
         Files.createDirectories(log.toAbsolutePath().getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         RUNNING.add(process);
         var child = new ChildJvm(name, process, log);
         child.awaitReady(ready, timeout);
@@ -68,6 +93,11 @@ final class ChildJvm implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** User and system CPU time the process has used so far (all its threads), in seconds; NaN if unknown. */
+    double cpuSeconds() {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     /** VmRSS: resident memory now, in KiB. */
@@ -106,16 +136,15 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    private void awaitReady(URI ready, Duration timeout) throws InterruptedException {
+    private void awaitReady(Readiness ready, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting; "
                         + "see " + log);
             }
-            try (var answer = BlockingHttp.get(ready)) {
-                answer.body().readAllBytes();
-                if (answer.status() == 200) {
+            try {
+                if (ready.ready()) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -124,7 +153,14 @@ final class ChildJvm implements AutoCloseable {
             Thread.sleep(200);
         }
         close();
-        throw new IllegalStateException(name + " did not answer " + ready + " within " + timeout + "; see " + log);
+        throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+    }
+
+    private static boolean answers200(URI ready) throws IOException {
+        try (var answer = BlockingHttp.get(ready)) {
+            answer.body().readAllBytes();
+            return answer.status() == 200;
+        }
     }
 
     @Override
