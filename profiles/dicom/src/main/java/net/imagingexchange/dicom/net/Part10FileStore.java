@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.dicom.net;
 
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import net.imagingexchange.dicom.io.DicomWriter;
@@ -18,16 +21,24 @@ import net.imagingexchange.dicom.io.TransferSyntax;
 /**
  * Stores each received instance as a Part 10 file {@code <directory>/<SOP Instance UID>.dcm}: the File Meta
  * Information built from the request, then the data set's bytes exactly as received. Written to a temporary file,
- * forced to disk and renamed, so that success is acknowledged only for a complete, durable file.
+ * forced to disk, renamed, and the directory forced, so that success is acknowledged only for a complete file that
+ * a crash cannot lose (DESIGN.md 6).
  */
 public final class Part10FileStore implements StoreHandler {
 
     private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
+    private static final int BLOCK = 256 * 1024;
 
     private final Path directory;
 
+    /** Opens (and creates) the directory, removing the incomplete files a crash left. */
     public Part10FileStore(Path directory) throws IOException {
         this.directory = Files.createDirectories(directory);
+        try (var leftovers = Files.newDirectoryStream(directory, "receiving-*.part")) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover); // never acknowledged: the C-STORE failed or the process died
+            }
+        }
     }
 
     /** Where an instance is stored. */
@@ -41,13 +52,16 @@ public final class Part10FileStore implements StoreHandler {
                 || request.sopInstanceUid().length() > 64 || request.sopClassUid() == null) {
             return CANNOT_UNDERSTAND; // also keeps a crafted UID out of the file name
         }
-        Path temporary = Files.createTempFile(directory, "receiving-", ".part");
+        Path temporary = directory.resolve("receiving-" + UUID.randomUUID() + ".part");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(channel)) {
-                var meta = DicomWriter.fileMeta(request.sopClassUid(), request.sopInstanceUid(),
-                        TransferSyntax.of(request.transferSyntaxUid()));
-                DicomWriter.writeFileHeader(out, meta);
+            // one open, the header in one write, the data set in large blocks: few system calls per instance
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BLOCK)) {
+                var header = new ByteArrayOutputStream(512);
+                DicomWriter.writeFileHeader(header, DicomWriter.fileMeta(request.sopClassUid(),
+                        request.sopInstanceUid(), TransferSyntax.of(request.transferSyntaxUid())));
+                header.writeTo(out);
                 byte[] buffer = new byte[64 * 1024];
                 int n;
                 while ((n = dataset.read(buffer)) != -1) {
@@ -58,9 +72,16 @@ public final class Part10FileStore implements StoreHandler {
             }
             Files.move(temporary, file(request.sopInstanceUid()), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
+            forceDirectory(); // the rename is durable only once the directory is
             return SUCCESS;
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    private void forceDirectory() throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
         }
     }
 }
