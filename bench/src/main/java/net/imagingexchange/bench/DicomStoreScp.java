@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.bench;
 
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
 import net.imagingexchange.dicom.io.DicomWriter;
@@ -78,13 +81,21 @@ public final class DicomStoreScp {
                     || request.sopClassUid() == null) {
                 return CANNOT_UNDERSTAND;
             }
-            Path temporary = Files.createTempFile(directory, "receiving-", ".part");
+            // Part10FileStore's steps (one open, the header in one write, large blocks) without its two fsyncs
+            Path temporary = directory.resolve("receiving-" + UUID.randomUUID() + ".part");
             try {
-                try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-                     OutputStream out = Channels.newOutputStream(channel)) {
-                    DicomWriter.writeFileHeader(out, DicomWriter.fileMeta(request.sopClassUid(),
+                try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+                     OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 256 * 1024)) {
+                    var header = new ByteArrayOutputStream(512);
+                    DicomWriter.writeFileHeader(header, DicomWriter.fileMeta(request.sopClassUid(),
                             request.sopInstanceUid(), TransferSyntax.of(request.transferSyntaxUid())));
-                    dataset.transferTo(out);
+                    header.writeTo(out);
+                    byte[] buffer = new byte[64 * 1024];
+                    int n;
+                    while ((n = dataset.read(buffer)) != -1) {
+                        out.write(buffer, 0, n);
+                    }
                     out.flush();
                 }
                 Files.move(temporary, directory.resolve(request.sopInstanceUid() + ".dcm"),
