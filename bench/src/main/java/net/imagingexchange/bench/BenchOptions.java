@@ -2,6 +2,7 @@
 package net.imagingexchange.bench;
 
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Settings of one registry bench run, from the command line ({@code registry.sh} passes the database ones).
@@ -53,34 +54,11 @@ public record BenchOptions(int submissions, int patients, int queries, int threa
     }
 
     public static BenchOptions parse(String... args) {
-        int submissions = 100_000;
-        int patients = 0;
-        int queries = 2000;
-        int threads = 4;
-        int rounds = 10;
-        String url = null;
-        String user = "bench";
-        String password = "bench";
-        Path work = Path.of("target", "registry-bench");
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(name + " needs a value\n" + USAGE);
-            }
-            String value = args[++i];
-            switch (name) {
-                case "--submissions" -> submissions = Integer.parseInt(value);
-                case "--patients" -> patients = Integer.parseInt(value);
-                case "--queries" -> queries = Integer.parseInt(value);
-                case "--threads" -> threads = Integer.parseInt(value);
-                case "--rounds" -> rounds = Integer.parseInt(value);
-                case "--jdbc-url" -> url = value;
-                case "--db-user" -> user = value;
-                case "--db-password" -> password = value;
-                case "--work-dir" -> work = Path.of(value);
-                default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
-            }
-        }
-        return new BenchOptions(submissions, patients, queries, threads, rounds, url, user, password, work);
+        var a = BenchArgs.parse(USAGE, Set.of("--submissions", "--patients", "--queries", "--threads", "--rounds",
+                "--jdbc-url", "--db-user", "--db-password", "--work-dir"), args);
+        return new BenchOptions(a.integer("--submissions", 100_000), a.integer("--patients", 0),
+                a.integer("--queries", 2000), a.integer("--threads", 4), a.integer("--rounds", 10),
+                a.string("--jdbc-url", null), a.string("--db-user", "bench"), a.string("--db-password", "bench"),
+                a.path("--work-dir", Path.of("target", "registry-bench")));
     }
 }

@@ -2,8 +2,8 @@
 package net.imagingexchange.bench;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Settings of one DICOM store bench run, from the command line ({@code dicom-store.sh} passes the JVM ones).
@@ -44,39 +44,16 @@ public record DicomStoreOptions(int instances, int rows, int columns, int rounds
     }
 
     public static DicomStoreOptions parse(String... args) {
-        int instances = 500;
-        int rows = 512;
-        int columns = 512;
-        int rounds = 5;
-        int warmup = 1;
-        boolean reference = true;
-        List<String> jvm = List.of("-Xmx512m");
-        int peerPdu = 131072;
-        Path work = Path.of("target", "dicom-store-bench");
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(name + " needs a value\n" + USAGE);
-            }
-            String value = args[++i];
-            switch (name) {
-                case "--instances" -> instances = Integer.parseInt(value);
-                case "--rows" -> rows = Integer.parseInt(value);
-                case "--columns" -> columns = Integer.parseInt(value);
-                case "--rounds" -> rounds = Integer.parseInt(value);
-                case "--warmup" -> warmup = Integer.parseInt(value);
-                case "--reference" -> reference = switch (value) {
-                    case "on" -> true;
-                    case "off" -> false;
-                    default -> throw new IllegalArgumentException("--reference is on or off");
-                };
-                case "--scp-java-opts" -> jvm = value.isBlank() ? List.of()
-                        : Arrays.asList(value.strip().split("\\s+"));
-                case "--peer-pdu" -> peerPdu = Integer.parseInt(value);
-                case "--work-dir" -> work = Path.of(value);
-                default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
-            }
-        }
-        return new DicomStoreOptions(instances, rows, columns, rounds, warmup, reference, jvm, peerPdu, work);
+        var a = BenchArgs.parse(USAGE, Set.of("--instances", "--rows", "--columns", "--rounds", "--warmup",
+                "--reference", "--scp-java-opts", "--peer-pdu", "--work-dir"), args);
+        boolean reference = switch (a.string("--reference", "on")) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("--reference is on or off");
+        };
+        return new DicomStoreOptions(a.integer("--instances", 500), a.integer("--rows", 512),
+                a.integer("--columns", 512), a.integer("--rounds", 5), a.integer("--warmup", 1), reference,
+                a.words("--scp-java-opts", List.of("-Xmx512m")), a.integer("--peer-pdu", 131072),
+                a.path("--work-dir", Path.of("target", "dicom-store-bench")));
     }
 }

@@ -2,8 +2,8 @@
 package net.imagingexchange.bench;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -57,43 +57,14 @@ public record RetrieveOptions(int largeMib, int smallCount, int smallMib, int th
     }
 
     public static RetrieveOptions parse(String... args) {
-        int large = 200;
-        int smallCount = 100;
-        int smallMib = 1;
-        int threads = 4;
-        int batch = 10;
-        int rounds = 5;
-        int warmup = 3000;
-        List<Integer> rss = List.of(50);
-        Path jar = null;
-        List<String> jvm = List.of("-Xmx1g");
-        String repository = "1.3.6.1.4.1.21367.2005.13.20.1000.3.1";
-        Path work = Path.of("target", "retrieve-bench");
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(name + " needs a value\n" + USAGE);
-            }
-            String value = args[++i];
-            switch (name) {
-                case "--large-mib" -> large = Integer.parseInt(value);
-                case "--small-count" -> smallCount = Integer.parseInt(value);
-                case "--small-mib" -> smallMib = Integer.parseInt(value);
-                case "--threads" -> threads = Integer.parseInt(value);
-                case "--batch" -> batch = Integer.parseInt(value);
-                case "--rounds" -> rounds = Integer.parseInt(value);
-                case "--warmup" -> warmup = Integer.parseInt(value);
-                case "--rss-mib" -> rss = value.isBlank() ? List.of()
-                        : Arrays.stream(value.split(",")).map(String::strip).map(Integer::valueOf).toList();
-                case "--exchange-jar" -> jar = Path.of(value);
-                case "--exchange-java-opts" -> jvm = value.isBlank() ? List.of()
-                        : Arrays.asList(value.strip().split("\\s+"));
-                case "--repository-unique-id" -> repository = value;
-                case "--work-dir" -> work = Path.of(value);
-                default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
-            }
-        }
-        return new RetrieveOptions(large, smallCount, smallMib, threads, batch, rounds, warmup, rss, jar, jvm,
-                repository, work);
+        var a = BenchArgs.parse(USAGE, Set.of("--large-mib", "--small-count", "--small-mib", "--threads", "--batch",
+                "--rounds", "--warmup", "--rss-mib", "--exchange-jar", "--exchange-java-opts",
+                "--repository-unique-id", "--work-dir"), args);
+        return new RetrieveOptions(a.integer("--large-mib", 200), a.integer("--small-count", 100),
+                a.integer("--small-mib", 1), a.integer("--threads", 4), a.integer("--batch", 10),
+                a.integer("--rounds", 5), a.integer("--warmup", 3000), a.integers("--rss-mib", List.of(50)),
+                a.path("--exchange-jar", null), a.words("--exchange-java-opts", List.of("-Xmx1g")),
+                a.string("--repository-unique-id", "1.3.6.1.4.1.21367.2005.13.20.1000.3.1"),
+                a.path("--work-dir", Path.of("target", "retrieve-bench")));
     }
 }
