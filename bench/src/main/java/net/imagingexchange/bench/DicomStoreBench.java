@@ -153,8 +153,8 @@ public final class DicomStoreBench {
                 + options.peerMaxPdu() + " -dhl PORT (bit-preserving: the data set written to the file as it"
                 + " arrives; no fsync)");
         if (options.reference()) {
-            report.header("ours without fsync = the same SCP with the bench's UnsyncedFileStore: Part10FileStore's"
-                    + " steps without FileChannel.force (reference only: not durable)");
+            report.header("ours without fsync = the same SCP with Part10FileStore.withoutFsync: the same steps"
+                    + " without forcing the file and its directory (reference only: not durable)");
         }
     }
 

@@ -30,9 +30,23 @@ public final class Part10FileStore implements StoreHandler {
     private static final int BLOCK = 256 * 1024;
 
     private final Path directory;
+    private final boolean durable;
 
     /** Opens (and creates) the directory, removing the incomplete files a crash left. */
     public Part10FileStore(Path directory) throws IOException {
+        this(directory, true);
+    }
+
+    /**
+     * As {@link #Part10FileStore(Path)}, but without the two fsyncs: a crash may lose acknowledged instances. For
+     * measuring what durability costs (bench), never for a store that acknowledges to a peer.
+     */
+    public static Part10FileStore withoutFsync(Path directory) throws IOException {
+        return new Part10FileStore(directory, false);
+    }
+
+    private Part10FileStore(Path directory, boolean durable) throws IOException {
+        this.durable = durable;
         this.directory = Files.createDirectories(directory);
         try (var leftovers = Files.newDirectoryStream(directory, "receiving-*.part")) {
             for (Path leftover : leftovers) {
@@ -68,11 +82,15 @@ public final class Part10FileStore implements StoreHandler {
                     out.write(buffer, 0, n);
                 }
                 out.flush();
-                channel.force(true);
+                if (durable) {
+                    channel.force(true);
+                }
             }
             Files.move(temporary, file(request.sopInstanceUid()), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
-            forceDirectory(); // the rename is durable only once the directory is
+            if (durable) {
+                forceDirectory(); // the rename is durable only once the directory is
+            }
             return SUCCESS;
         } finally {
             Files.deleteIfExists(temporary);
