@@ -3,8 +3,6 @@ package net.imagingexchange.dicom.net;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import net.imagingexchange.dicom.data.Attributes;
-import net.imagingexchange.dicom.io.DicomReader;
-import net.imagingexchange.dicom.io.DicomWriter;
-import net.imagingexchange.dicom.io.TransferSyntax;
 
 /**
  * One association accepted by a {@link DicomServer}: negotiation (PS3.8 7.1), then DIMSE C-ECHO and C-STORE
@@ -33,7 +28,6 @@ final class AcceptedAssociation implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AcceptedAssociation.class);
     private static final int MAX_ASSOCIATE_RQ = 64 * 1024;
-    private static final int MAX_COMMAND = 64 * 1024;
     private static final int C_STORE_RQ = 0x0001;
     private static final int C_ECHO_RQ = 0x0030;
     private static final int UNRECOGNIZED_OPERATION = 0x0211;
@@ -43,7 +37,7 @@ final class AcceptedAssociation implements Runnable {
     private final StoreHandler store;
     private final Runnable finished;
     private OutputStream out;
-    private long peerMaxPduLength;
+    private PDataWriter writer;
     private String callingAeTitle;
 
     AcceptedAssociation(Socket socket, AcceptorSettings settings, StoreHandler store, Runnable finished) {
@@ -112,7 +106,7 @@ final class AcceptedAssociation implements Runnable {
                 accepted.put(answer.id(), answer);
             }
         }
-        peerMaxPduLength = request.maxPduLength() == 0 ? Integer.MAX_VALUE : request.maxPduLength();
+        writer = new PDataWriter(out, request.maxPduLength());
         send(Pdus.associateAccept(request, answers, settings.maxPduLength()));
         LOG.info("association from {} ({}): {} of {} presentation contexts accepted", request.callingAeTitle(),
                 request.implementationVersionName(), accepted.size(), answers.size());
@@ -150,33 +144,8 @@ final class AcceptedAssociation implements Runnable {
                 throw new PduException("PDV on presentation context " + pdv.contextId()
                         + (context == null ? ", which was not accepted" : " without a command"), Abort.UNEXPECTED_PDU);
             }
-            Attributes command = readCommand(data, pdv);
-            respond(data, context, command);
+            respond(data, context, data.command(pdv));
         }
-    }
-
-    private Attributes readCommand(PDataReader data, PDataReader.Pdv first) throws IOException {
-        var bytes = new ByteArrayOutputStream();
-        var buffer = new byte[8192];
-        PDataReader.Pdv pdv = first;
-        while (true) {
-            int n;
-            while ((n = data.read(buffer, 0, buffer.length)) > 0) {
-                bytes.write(buffer, 0, n);
-                if (bytes.size() > MAX_COMMAND) {
-                    throw new PduException("command set larger than " + MAX_COMMAND, Abort.INVALID_PDU_PARAMETER_VALUE);
-                }
-            }
-            if (pdv.last()) {
-                break;
-            }
-            pdv = data.next();
-            if (pdv == null || !pdv.command() || pdv.contextId() != first.contextId()) {
-                throw new PduException("command interrupted", Abort.UNEXPECTED_PDU);
-            }
-        }
-        return DicomReader.readDataset(new ByteArrayInputStream(bytes.toByteArray()),
-                TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, DicomReader.Options.DEFAULT);
     }
 
     private void respond(PDataReader data, PresentationContext context, Attributes command) throws IOException {
@@ -193,42 +162,25 @@ final class AcceptedAssociation implements Runnable {
             }
             status = UNRECOGNIZED_OPERATION;
         }
-        sendCommand(context.id(), Dimse.response(command, field | 0x8000, status));
+        writer.command(context.id(), Dimse.response(command, field | 0x8000, status));
     }
 
     private int store(PDataReader data, PresentationContext context, Attributes command) throws IOException {
         var request = new StoreRequest(callingAeTitle, command.getString(Dimse.AFFECTED_SOP_CLASS_UID),
                 command.getString(Dimse.AFFECTED_SOP_INSTANCE_UID), context.transferSyntax());
-        try (InputStream dataset = data.dataset(context.id())) {
-            int status = store.store(request, dataset);
-            dataset.transferTo(OutputStream.nullOutputStream()); // whatever the handler left unread
-            return status;
+        InputStream dataset = data.dataset(context.id());
+        int status;
+        try {
+            status = store.store(request, dataset);
         } catch (PduException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             LOG.warn("C-STORE of {} failed: {}", request.sopInstanceUid(), e.toString());
-            return StoreHandler.OUT_OF_RESOURCES;
+            status = StoreHandler.OUT_OF_RESOURCES;
         }
-    }
-
-    // one PDV, command and last fragment (PS3.8 E.2); commands are far below any maximum PDU length
-    private void sendCommand(int contextId, Attributes command) throws IOException {
-        var encoded = new ByteArrayOutputStream();
-        DicomWriter.writeCommand(encoded, command);
-        byte[] value = encoded.toByteArray();
-        if (value.length + 6 > peerMaxPduLength) {
-            throw new IOException("command of " + value.length + " bytes exceeds the peer's maximum PDU");
-        }
-        var pdv = new ByteArrayOutputStream(value.length + 6);
-        int length = value.length + 2;
-        pdv.write(length >>> 24);
-        pdv.write(length >>> 16);
-        pdv.write(length >>> 8);
-        pdv.write(length);
-        pdv.write(contextId);
-        pdv.write(0x03);
-        pdv.writeBytes(value);
-        send(Pdus.pdu(Pdus.P_DATA_TF, pdv.toByteArray()));
+        // whatever the handler left unread, so that the next PDV is the next message's
+        dataset.transferTo(OutputStream.nullOutputStream());
+        return status;
     }
 
     private void send(byte[] pdu) throws IOException {

@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.dicom.net;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+
+import net.imagingexchange.dicom.data.Attributes;
+import net.imagingexchange.dicom.io.DicomReader;
+import net.imagingexchange.dicom.io.TransferSyntax;
 
 /**
  * Reads presentation data values (PS3.8 9.3.5, E.2) across P-DATA-TF PDUs. Any other PDU ends the data: its type
@@ -14,6 +20,8 @@ final class PDataReader {
     /** The current PDV. */
     record Pdv(int contextId, boolean command, boolean last) {
     }
+
+    private static final int MAX_COMMAND = 64 * 1024;
 
     private final DataInputStream in;
     private final long maxPduLength;
@@ -78,6 +86,34 @@ final class PDataReader {
     private void skip(long n) throws IOException {
         in.skipNBytes(n);
         pdvRemaining -= n;
+    }
+
+    /** The command set that starts with {@code first}: its PDVs read and parsed (implicit VR little endian). */
+    Attributes command(Pdv first) throws IOException {
+        if (!first.command()) {
+            throw new PduException("expected a command, got a data set PDV", Abort.UNEXPECTED_PDU);
+        }
+        var bytes = new ByteArrayOutputStream();
+        var buffer = new byte[8192];
+        Pdv pdv = first;
+        while (true) {
+            int n;
+            while ((n = read(buffer, 0, buffer.length)) > 0) {
+                bytes.write(buffer, 0, n);
+                if (bytes.size() > MAX_COMMAND) {
+                    throw new PduException("command set larger than " + MAX_COMMAND, Abort.INVALID_PDU_PARAMETER_VALUE);
+                }
+            }
+            if (pdv.last()) {
+                break;
+            }
+            pdv = next();
+            if (pdv == null || !pdv.command() || pdv.contextId() != first.contextId()) {
+                throw new PduException("command interrupted", Abort.UNEXPECTED_PDU);
+            }
+        }
+        return DicomReader.readDataset(new ByteArrayInputStream(bytes.toByteArray()),
+                TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, DicomReader.Options.DEFAULT);
     }
 
     /**

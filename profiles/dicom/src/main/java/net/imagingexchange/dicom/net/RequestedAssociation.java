@@ -3,8 +3,6 @@ package net.imagingexchange.dicom.net;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,9 +16,6 @@ import javax.net.ssl.SSLSocket;
 
 import net.imagingexchange.dicom.VR;
 import net.imagingexchange.dicom.data.Attributes;
-import net.imagingexchange.dicom.io.DicomReader;
-import net.imagingexchange.dicom.io.DicomWriter;
-import net.imagingexchange.dicom.io.TransferSyntax;
 
 /**
  * An association this side requested (PS3.8 7.1): C-ECHO and C-STORE SCU (PS3.7 9.1.1, 9.1.5), one operation at a
@@ -36,8 +31,8 @@ public final class RequestedAssociation implements AutoCloseable {
     private final DataInputStream in;
     private final OutputStream out;
     private final List<PresentationContext> accepted;
-    private final long peerMaxPduLength;
     private final PDataReader data;
+    private final PDataWriter writer;
     private int messageId;
     private boolean released;
 
@@ -47,8 +42,8 @@ public final class RequestedAssociation implements AutoCloseable {
         this.in = in;
         this.out = out;
         this.accepted = accepted;
-        this.peerMaxPduLength = peerMaxPduLength == 0 ? Integer.MAX_VALUE : peerMaxPduLength;
         this.data = new PDataReader(in, maxPduLength);
+        this.writer = new PDataWriter(out, peerMaxPduLength);
     }
 
     /**
@@ -115,7 +110,7 @@ public final class RequestedAssociation implements AutoCloseable {
         command.setInt(Dimse.COMMAND_FIELD, VR.US, C_ECHO_RQ);
         command.setInt(Dimse.MESSAGE_ID, VR.US, ++messageId);
         command.setInt(Dimse.COMMAND_DATA_SET_TYPE, VR.US, Dimse.NO_DATA_SET);
-        sendCommand(context.id(), command);
+        writer.command(context.id(), command);
         return status();
     }
 
@@ -133,8 +128,8 @@ public final class RequestedAssociation implements AutoCloseable {
         command.setInt(0x00000700, VR.US, MEDIUM_PRIORITY);
         command.setInt(Dimse.COMMAND_DATA_SET_TYPE, VR.US, 0x0000);
         command.setString(Dimse.AFFECTED_SOP_INSTANCE_UID, VR.UI, sopInstanceUid);
-        sendCommand(context.id(), command);
-        sendDataset(context.id(), dataset);
+        writer.command(context.id(), command);
+        writer.dataset(context.id(), dataset);
         return status();
     }
 
@@ -178,66 +173,12 @@ public final class RequestedAssociation implements AutoCloseable {
                         + (transferSyntax == null ? "" : " in " + transferSyntax)));
     }
 
-    private void sendCommand(int contextId, Attributes command) throws IOException {
-        var encoded = new ByteArrayOutputStream();
-        DicomWriter.writeCommand(encoded, command);
-        writePdv(contextId, 0x03, encoded.toByteArray(), encoded.size());
-        out.flush();
-    }
-
-    // PS3.8 E.2: fragments of at most the peer's maximum PDU, less the PDU's 6 bytes of PDV header
-    private void sendDataset(int contextId, InputStream dataset) throws IOException {
-        int fragment = (int) Math.min(peerMaxPduLength - 6, 1 << 20);
-        byte[] current = new byte[fragment];
-        byte[] next = new byte[fragment];
-        int length = dataset.readNBytes(current, 0, fragment);
-        while (true) {
-            int nextLength = length == fragment ? dataset.readNBytes(next, 0, fragment) : 0;
-            boolean last = nextLength == 0;
-            writePdv(contextId, last ? 0x02 : 0x00, current, length);
-            if (last) {
-                break;
-            }
-            byte[] swap = current;
-            current = next;
-            next = swap;
-            length = nextLength;
-        }
-        out.flush();
-    }
-
-    private void writePdv(int contextId, int header, byte[] value, int length) throws IOException {
-        long pduLength = length + 6L;
-        long pdvLength = length + 2L;
-        out.write(new byte[] {Pdus.P_DATA_TF, 0, (byte) (pduLength >>> 24), (byte) (pduLength >>> 16),
-                (byte) (pduLength >>> 8), (byte) pduLength, (byte) (pdvLength >>> 24), (byte) (pdvLength >>> 16),
-                (byte) (pdvLength >>> 8), (byte) pdvLength, (byte) contextId, (byte) header});
-        out.write(value, 0, length);
-    }
-
     private int status() throws IOException {
         PDataReader.Pdv pdv = data.next();
-        if (pdv == null || !pdv.command()) {
+        if (pdv == null) {
             throw new PduException("expected a DIMSE response, got PDU type " + data.otherPdu(),
                     Abort.UNEXPECTED_PDU);
         }
-        var bytes = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        while (true) {
-            int n;
-            while ((n = data.read(buffer, 0, buffer.length)) > 0) {
-                bytes.write(buffer, 0, n);
-            }
-            if (pdv.last()) {
-                break;
-            }
-            pdv = data.next();
-            if (pdv == null || !pdv.command()) {
-                throw new PduException("DIMSE response interrupted", Abort.UNEXPECTED_PDU);
-            }
-        }
-        var response = DicomReader.readDataset(new ByteArrayInputStream(bytes.toByteArray()),
-                TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, DicomReader.Options.DEFAULT);
-        return response.getInt(Dimse.STATUS, -1);
+        return data.command(pdv).getInt(Dimse.STATUS, -1);
     }
 }

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.dicom.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import net.imagingexchange.dicom.io.TransferSyntax;
+
+/**
+ * A store handler that fails (a full disk) answers that instance with Out of Resources (PS3.4 B.2.3) and leaves
+ * the association in step: the rest of the failed data set is consumed, and the next C-STORE succeeds.
+ */
+class StoreFailureTest {
+
+    @Test
+    void answersOutOfResourcesAndKeepsTheAssociationUsable() throws Exception {
+        var calls = new AtomicInteger();
+        StoreHandler failingOnce = (request, dataset) -> {
+            dataset.readNBytes(10); // reads a little, then the disk is full
+            if (calls.incrementAndGet() == 1) {
+                throw new IOException("No space left on device");
+            }
+            dataset.transferTo(OutputStream.nullOutputStream());
+            return StoreHandler.SUCCESS;
+        };
+        try (var server = DicomServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                AcceptorSettings.defaults("EXCHANGE_SCP"), failingOnce);
+             var association = RequestedAssociation.open(new InetSocketAddress("127.0.0.1", server.port()),
+                     RequestorSettings.of("TEST_SCU", "EXCHANGE_SCP"), List.of(new PresentationContext(1,
+                             "1.2.840.10008.5.1.4.1.1.7", List.of(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid()),
+                             -1)))) {
+            byte[] dataset = new byte[600_000]; // several PDVs
+
+            int failed = association.store("1.2.840.10008.5.1.4.1.1.7", "1.2.250.1.999.7.70",
+                    TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid(), new ByteArrayInputStream(dataset));
+            int next = association.store("1.2.840.10008.5.1.4.1.1.7", "1.2.250.1.999.7.71",
+                    TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid(), new ByteArrayInputStream(dataset));
+
+            assertThat(failed).isEqualTo(StoreHandler.OUT_OF_RESOURCES);
+            assertThat(next).isEqualTo(StoreHandler.SUCCESS);
+        }
+    }
+}
