@@ -47,13 +47,15 @@ public final class DicomReader {
 
     private final DicomInput in;
     private final Path file;
+    private final long fileSize;
     private final Options options;
     private final ElementDictionary dictionary = ElementDictionary.standard();
     private boolean explicitVr;
 
-    private DicomReader(DicomInput in, Path file, Options options) {
+    private DicomReader(DicomInput in, Path file, Options options) throws IOException {
         this.in = in;
         this.file = file;
+        this.fileSize = file == null ? -1 : Files.size(file);
         this.options = options;
     }
 
@@ -238,7 +240,7 @@ public final class DicomReader {
     private Object readValue(VR vr, long length) throws IOException {
         if (file != null && length > options.bulkDataThreshold()) {
             long offset = in.position();
-            if (offset + length > Files.size(file)) {
+            if (offset + length > fileSize) {
                 throw new DicomParseException("value of " + length + " bytes runs past the end of the file", offset);
             }
             in.skip(length);

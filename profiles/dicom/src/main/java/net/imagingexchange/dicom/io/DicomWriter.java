@@ -64,17 +64,7 @@ public final class DicomWriter {
      * Writes a DIMSE command set (PS3.7 6.3.1): implicit VR little endian, group 0000 preceded by its group length.
      */
     public static void writeCommand(OutputStream out, Attributes command) throws IOException {
-        var group = new ByteArrayOutputStream();
-        var writer = new DicomWriter(group, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
-        for (Element element : command.elements()) {
-            if (element.tag() != 0) {
-                writer.write(element);
-            }
-        }
-        var length = new Attributes();
-        length.setInt(0, VR.UL, group.size());
-        new DicomWriter(out, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN).write(length.get(0));
-        group.writeTo(out);
+        writeGroup(out, command, 0x00000000, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
     }
 
     /** Writes a data set alone, e.g. for DIMSE or DICOMweb. */
@@ -101,18 +91,23 @@ public final class DicomWriter {
 
     // group 0002 is explicit VR little endian, preceded by its group length (PS3.10 7.1)
     private static void writeFileMeta(OutputStream out, Attributes meta) throws IOException {
-        var group = new ByteArrayOutputStream();
-        var writer = new DicomWriter(group, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
-        for (Element element : meta.elements()) {
-            if (element.tag() != Tag.FILE_META_INFORMATION_GROUP_LENGTH) {
+        writeGroup(out, meta, Tag.FILE_META_INFORMATION_GROUP_LENGTH, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+    }
+
+    /** One group's elements preceded by its group length element {@code lengthTag} (UL), which is computed. */
+    private static void writeGroup(OutputStream out, Attributes group, int lengthTag, TransferSyntax syntax)
+            throws IOException {
+        var encoded = new ByteArrayOutputStream();
+        var writer = new DicomWriter(encoded, syntax);
+        for (Element element : group.elements()) {
+            if (element.tag() != lengthTag) {
                 writer.write(element);
             }
         }
         var length = new Attributes();
-        length.setInt(Tag.FILE_META_INFORMATION_GROUP_LENGTH, VR.UL, group.size());
-        new DicomWriter(out, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)
-                .write(length.get(Tag.FILE_META_INFORMATION_GROUP_LENGTH));
-        group.writeTo(out);
+        length.setInt(lengthTag, VR.UL, encoded.size());
+        new DicomWriter(out, syntax).write(length.get(lengthTag));
+        encoded.writeTo(out);
     }
 
     private void write(Attributes dataset) throws IOException {

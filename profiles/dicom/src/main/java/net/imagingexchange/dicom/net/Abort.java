@@ -8,7 +8,6 @@ final class Abort {
     static final int SOURCE_SERVICE_PROVIDER = 2;
 
     static final int REASON_NOT_SPECIFIED = 0;
-    static final int UNRECOGNIZED_PDU = 1;
     static final int UNEXPECTED_PDU = 2;
     static final int UNEXPECTED_PDU_PARAMETER = 5;
     static final int INVALID_PDU_PARAMETER_VALUE = 6;

@@ -16,7 +16,6 @@ public record PresentationContext(int id, String abstractSyntax, List<String> tr
 
     public static final int ACCEPTANCE = 0;
     public static final int ABSTRACT_SYNTAX_NOT_SUPPORTED = 3;
-    public static final int TRANSFER_SYNTAXES_NOT_SUPPORTED = 4;
 
     public boolean accepted() {
         return result == ACCEPTANCE;
