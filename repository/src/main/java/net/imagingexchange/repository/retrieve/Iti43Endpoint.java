@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.openehealth.ipf.commons.ihe.xds.XDS;
+import org.openehealth.ipf.commons.ihe.xds.core.XdsRuntimeException;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLNonconstructiveDocumentSetRequest30;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.RetrieveDocumentSetRequestType;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.RetrieveDocumentSetRequestType.DocumentRequest;
@@ -50,6 +51,10 @@ public class Iti43Endpoint implements Iti43PortType {
         long start = System.nanoTime();
         var response = new RetrieveDocumentSetResponseType();
         try {
+            if (body.getDocumentRequest().isEmpty()) { // 1..n DocumentRequest (ITI TF-2 3.43.4.1.2)
+                throw new XdsRuntimeException(ErrorCode.REPOSITORY_METADATA_ERROR,
+                        "a RetrieveDocumentSetRequest needs at least one DocumentRequest", Severity.ERROR, null);
+            }
             NonconstructiveDocumentSetRequestValidator.getInstance()
                     .validate(new EbXMLNonconstructiveDocumentSetRequest30<>(body), XDS.Interactions.ITI_43);
             var errors = new ArrayList<ErrorInfo>();

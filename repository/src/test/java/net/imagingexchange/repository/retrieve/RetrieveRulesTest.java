@@ -110,6 +110,28 @@ class RetrieveRulesTest {
     }
 
     @Test
+    void refusesARequestWithoutRepositoryUniqueId() {
+        var request = new RetrieveDocumentSetRequestType();
+        request.getDocumentRequest().add(documentRequest(null, stored.document(0).uniqueId()));
+
+        var answer = clients.retrieve(request);
+
+        assertThat(answer.getRegistryResponse().getStatus()).endsWith(":Failure");
+        assertThat(answer.getDocumentResponse()).isEmpty();
+        assertThat(errors(answer)).extracting(RegistryError::getErrorCode)
+                .containsExactly("XDSRepositoryMetadataError");
+    }
+
+    @Test
+    void refusesARequestForNoDocument() {
+        var answer = clients.retrieve(new RetrieveDocumentSetRequestType());
+
+        assertThat(answer.getRegistryResponse().getStatus()).endsWith(":Failure");
+        assertThat(errors(answer)).extracting(RegistryError::getErrorCode)
+                .containsExactly("XDSRepositoryMetadataError");
+    }
+
+    @Test
     void streamsThroughTheConfiguredSocketWriteBuffer() {
         var tomcat = (TomcatWebServer) context.getWebServer();
 
