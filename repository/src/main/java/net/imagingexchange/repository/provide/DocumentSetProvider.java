@@ -61,17 +61,25 @@ public final class DocumentSetProvider {
         this.settings = settings;
     }
 
+    /** Whether the request arrived whole; checked once every document was read, before any is published. */
+    @FunctionalInterface
+    public interface RequestCheck {
+        void check() throws IOException;
+    }
+
     /**
      * Stores and registers a submission.
      *
+     * @param complete fails when the request turns out to be cut short (an MTOM body without its end).
      * @return the registry's answer unchanged, or this repository's own Failure.
      * @throws XdsRuntimeException for a request this repository refuses; nothing of it is kept.
      */
-    public RegistryResponseType provide(ProvideAndRegisterDocumentSetRequestType request) throws Exception {
+    public RegistryResponseType provide(ProvideAndRegisterDocumentSetRequestType request, RequestCheck complete)
+            throws Exception {
         List<ProvidedDocument> documents = ProvidedDocuments.pair(request);
         String submission = UUID.randomUUID().toString();
         try {
-            store(submission, documents);
+            store(submission, documents, complete);
         } catch (Exception e) {
             pending.remove(submission);
             throw e;
@@ -121,13 +129,18 @@ public final class DocumentSetProvider {
 
     // Stage every document first, so a refused one (too large, wrong hash) stops the submission before any
     // content is published; then publish each under its content lock together with its pending index row.
-    private void store(String submission, List<ProvidedDocument> documents) throws Exception {
+    private void store(String submission, List<ProvidedDocument> documents, RequestCheck complete) throws Exception {
         var staged = new ArrayList<StagedContent>();
         try {
             for (ProvidedDocument document : documents) {
                 StagedContent content = stage(document);
                 staged.add(content);
                 DocumentMetadata.complete(document, content.content(), settings.repositoryUniqueId());
+            }
+            try {
+                complete.check();
+            } catch (IOException e) {
+                throw new XdsRuntimeException(ErrorCode.REPOSITORY_ERROR, e.getMessage(), Severity.ERROR, null);
             }
             for (int i = 0; i < documents.size(); i++) {
                 ProvidedDocument document = documents.get(i);

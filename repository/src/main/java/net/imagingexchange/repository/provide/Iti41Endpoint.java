@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.repository.provide;
 
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.ProvideAndRegisterDocumentSetRequestType;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.rs.RegistryResponseType;
@@ -8,6 +10,7 @@ import org.openehealth.ipf.commons.ihe.xds.iti41.Iti41PortType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.imagingexchange.xds.soap.MultipartEnd;
 import net.imagingexchange.xds.soap.XdsResponses;
 
 /**
@@ -30,7 +33,9 @@ public class Iti41Endpoint implements Iti41PortType {
         long start = System.nanoTime();
         RegistryResponseType response;
         try {
-            response = provider.provide(body);
+            // every attachment is read once the documents are staged: then the request must have been complete
+            Message request = PhaseInterceptorChain.getCurrentMessage();
+            response = provider.provide(body, () -> MultipartEnd.check(request));
         } catch (Exception e) {
             response = XdsResponses.failure(e, ErrorCode.REPOSITORY_METADATA_ERROR, ErrorCode.REPOSITORY_ERROR);
         }

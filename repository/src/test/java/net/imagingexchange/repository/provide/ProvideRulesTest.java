@@ -105,8 +105,23 @@ class ProvideRulesTest {
         var answer = stored(() -> request.postTruncated(iti41, cut), 0);
 
         assertThat(answer.status()).isNotEqualTo("Success");
+        assertThat(answer.status()).isEqualTo("Failure");
         assertNothingRegistered(submission);
         assertServerStillAccepts();
+    }
+
+    @Test
+    void refusesAnMtomBodyCutShortInsideItsLastPart() {
+        var submission = Submission.fresh().add("application/dicom",
+                Documents.random(20_000, SEEDS.incrementAndGet(), "application/dicom"));
+        var request = MtomRequest.withAllDocuments(submission);
+        int cut = request.body().length - 10_000; // the closing boundary and half the document are missing
+
+        var answer = stored(() -> request.postTruncated(iti41, cut), 0);
+
+        assertThat(answer.status()).isEqualTo("Failure");
+        assertThat(answer.errorCodes()).containsExactly("XDSRepositoryError");
+        assertNothingRegistered(submission);
     }
 
     @Test

@@ -64,6 +64,7 @@ public final class SoapEndpoints {
         properties.putAll(endpointProperties);
         factory.setProperties(properties);
         factory.getInInterceptors().add(0, sizeLimit);
+        factory.getInInterceptors().add(new MultipartEnd());
         factory.getInInterceptors().add(new ActionCheck());
         factory.getInInterceptors().add(new CorrelationId.Set());
         factory.getOutInterceptors().add(new CorrelationId.Clear());
