@@ -42,7 +42,7 @@ class Part10FileStoreTest {
 
             @Override
             public int read() throws IOException {
-                if (left-- == 0) {
+                if (left-- <= 0) {
                     throw new IOException("association aborted");
                 }
                 return 0;
