@@ -79,7 +79,7 @@ final class AcceptedAssociation implements Runnable {
         long[] length = new long[1];
         int type = Pdus.readHeader(in, length);
         if (type != Pdus.ASSOCIATE_RQ) {
-            throw new PduException("expected A-ASSOCIATE-RQ, got PDU type " + type, Abort.UNEXPECTED_PDU);
+            throw new PduException("expected A-ASSOCIATE-RQ, got PDU type " + type, Abort.outOfPlace(type));
         }
         if (length[0] > MAX_ASSOCIATE_RQ) {
             throw new PduException("A-ASSOCIATE-RQ of " + length[0] + " bytes", Abort.INVALID_PDU_PARAMETER_VALUE);
@@ -135,7 +135,8 @@ final class AcceptedAssociation implements Runnable {
                 if (data.otherPdu() == Pdus.RELEASE_RQ) {
                     send(Pdus.releaseResponse());
                 } else if (data.otherPdu() > 0 && data.otherPdu() != Pdus.ABORT) {
-                    throw new PduException("unexpected PDU type " + data.otherPdu(), Abort.UNEXPECTED_PDU);
+                    throw new PduException("unexpected PDU type " + data.otherPdu(),
+                            Abort.outOfPlace(data.otherPdu()));
                 }
                 return;
             }

@@ -84,7 +84,7 @@ public final class RequestedAssociation implements AutoCloseable {
                 throw new AssociationRejectedException(reject[1], reject[2], reject[3]);
             }
             if (type != Pdus.ASSOCIATE_AC || length[0] > 64 * 1024) {
-                throw new PduException("expected A-ASSOCIATE-AC, got PDU type " + type, Abort.UNEXPECTED_PDU);
+                throw new PduException("expected A-ASSOCIATE-AC, got PDU type " + type, Abort.outOfPlace(type));
             }
             long[] peerMax = new long[1];
             var answers = Pdus.parseAssociateAccept(in.readNBytes((int) length[0]), proposed, peerMax);
@@ -144,7 +144,7 @@ public final class RequestedAssociation implements AutoCloseable {
         long[] length = new long[1];
         int type = Pdus.readHeader(in, length);
         if (type != Pdus.RELEASE_RP) {
-            throw new PduException("expected A-RELEASE-RP, got PDU type " + type, Abort.UNEXPECTED_PDU);
+            throw new PduException("expected A-RELEASE-RP, got PDU type " + type, Abort.outOfPlace(type));
         }
         socket.close();
     }
@@ -177,7 +177,7 @@ public final class RequestedAssociation implements AutoCloseable {
         PDataReader.Pdv pdv = data.next();
         if (pdv == null) {
             throw new PduException("expected a DIMSE response, got PDU type " + data.otherPdu(),
-                    Abort.UNEXPECTED_PDU);
+                    Abort.outOfPlace(data.otherPdu()));
         }
         return data.command(pdv).getInt(Dimse.STATUS, -1);
     }

@@ -49,6 +49,27 @@ class MalformedPduTest {
         try (var socket = connect()) {
             socket.getOutputStream().write(Pdus.pdu(0x09, new byte[10]));
 
+            assertThat(answer(socket)).startsWith(Pdus.ABORT, 0, 0, 0, 0, 4, 0, 0, 2, Abort.UNRECOGNIZED_PDU);
+        }
+        assertAcceptsAgain();
+    }
+
+    @Test
+    void abortsAnUnknownPduTypeAsUnrecognizedAndAKnownOneOutOfPlaceAsUnexpected() throws Exception {
+        try (var socket = connect()) {
+            socket.getOutputStream().write(associateRequest(AE));
+            assertThat(answer(socket)[0] & 0xFF).isEqualTo(Pdus.ASSOCIATE_AC);
+
+            socket.getOutputStream().write(Pdus.pdu(0x0A, new byte[4]));
+
+            assertThat(answer(socket)).startsWith(Pdus.ABORT, 0, 0, 0, 0, 4, 0, 0, 2, Abort.UNRECOGNIZED_PDU);
+        }
+        try (var socket = connect()) {
+            socket.getOutputStream().write(associateRequest(AE));
+            assertThat(answer(socket)[0] & 0xFF).isEqualTo(Pdus.ASSOCIATE_AC);
+
+            socket.getOutputStream().write(associateRequest(AE));
+
             assertThat(answer(socket)).startsWith(Pdus.ABORT, 0, 0, 0, 0, 4, 0, 0, 2, Abort.UNEXPECTED_PDU);
         }
         assertAcceptsAgain();
