@@ -24,6 +24,7 @@ public final class DicomStoreBench {
     private final Path work;
     private final BenchReport report = new BenchReport();
     private DicomStudy study;
+    private long fsyncLimitNanos;
 
     /** One receiving SCP: its process, directory, storescu log and what its sends took. */
     private static final class Side {
@@ -119,6 +120,12 @@ public final class DicomStoreBench {
                     line.append(figures);
                     RetrieveBench.progress("round %d/%d:%s", r + 1, options.rounds(), figures);
                 }
+                Path copy = work.resolve("fsync-limit");
+                BenchDocuments.delete(copy);
+                long limit = FsyncLimit.copyWithFsync(study.directory(), copy);
+                fsyncLimitNanos += limit;
+                line.append(String.format(Locale.ROOT, " disk limit %.2f s (%.0f/s);", limit / 1e9, perSecond(limit)));
+                BenchDocuments.delete(copy);
                 report.note("  " + line.substring(0, line.length() - 1));
             }
             results(sides);
@@ -236,6 +243,8 @@ public final class DicomStoreBench {
         report.speed(String.format(Locale.ROOT, "C-STORE %d instances, ours", options.instances()), "inst/s",
                 perSecond(ours.wallNanos / rounds), perSecond(peer.wallNanos / rounds), new BenchReport.Target(
                         "ratio >= " + TARGET, perSecond(ours.wallNanos) / perSecond(peer.wallNanos) >= TARGET));
+        report.speed("  against the disk's limit (one fsync per file, decision 0010)", "inst/s",
+                perSecond(ours.wallNanos / rounds), perSecond(fsyncLimitNanos / rounds), null);
         perSide(ours, peer, studyMib);
         if (sides.size() > 2) {
             Side unsynced = sides.get(2);
@@ -256,6 +265,8 @@ public final class DicomStoreBench {
                 + " every C-STORE and its response, release), averaged over the rounds; SCP CPU = user + system CPU"
                 + " of the SCP's process during the send; sync = sync -f on the receiving file system right after"
                 + " the send (untimed in instances/s: the write-back a send leaves to the kernel)");
+        report.note("disk limit = the study's files copied one by one into a new directory on the same disk with an"
+                + " fsync each (FsyncLimit: no network, no parsing, no rename); its ratio is ours / that limit");
         report.note("ratio = ours / storescp for speeds, storescp / ours for times and memory (above 1.00: ours is"
                 + " better); received files and logs: " + work);
     }
