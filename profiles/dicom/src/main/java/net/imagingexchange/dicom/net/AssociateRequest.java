@@ -14,10 +14,12 @@ import java.util.List;
  * @param maxPduLength         the largest P-DATA-TF variable field the requestor receives; 0 means unlimited.
  * @param implementationClassUid the requestor's implementation.
  * @param implementationVersionName may be empty.
+ * @param roleSelections       SCP/SCU role selection sub-items, one per SOP class; empty for the default roles.
  */
 public record AssociateRequest(int protocolVersion, String calledAeTitle, String callingAeTitle,
                                String applicationContext, List<PresentationContext> presentationContexts,
-                               long maxPduLength, String implementationClassUid, String implementationVersionName) {
+                               long maxPduLength, String implementationClassUid, String implementationVersionName,
+                               List<RoleSelection> roleSelections) {
 
     public static final String DICOM_APPLICATION_CONTEXT = "1.2.840.10008.3.1.1.1";
 }

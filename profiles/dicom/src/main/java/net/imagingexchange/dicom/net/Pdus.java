@@ -33,6 +33,7 @@ final class Pdus {
     private static final int USER_INFORMATION = 0x50;
     private static final int MAX_LENGTH = 0x51;
     private static final int IMPLEMENTATION_CLASS_UID = 0x52;
+    private static final int ROLE_SELECTION = 0x54;
     private static final int IMPLEMENTATION_VERSION_NAME = 0x55;
 
     private Pdus() {
@@ -51,6 +52,7 @@ final class Pdus {
         long maxLength = 0;
         String implementationClass = "";
         String implementationVersion = "";
+        var roles = new ArrayList<RoleSelection>();
         while (in.remaining() > 0) {
             int type = in.u8();
             in.skip(1);
@@ -67,7 +69,8 @@ final class Pdus {
                             case MAX_LENGTH -> maxLength = sub.u32();
                             case IMPLEMENTATION_CLASS_UID -> implementationClass = sub.uid();
                             case IMPLEMENTATION_VERSION_NAME -> implementationVersion = sub.ascii(sub.remaining());
-                            default -> { } // asynchronous operations, role selection, extended negotiation: defaults
+                            case ROLE_SELECTION -> roles.add(roleSelection(sub));
+                            default -> { } // asynchronous operations, extended negotiation: the defaults
                         }
                     }
                 }
@@ -80,7 +83,18 @@ final class Pdus {
                     Abort.INVALID_PDU_PARAMETER_VALUE);
         }
         return new AssociateRequest(version, called, calling, context, contexts, maxLength, implementationClass,
-                implementationVersion);
+                implementationVersion, List.copyOf(roles));
+    }
+
+    // PS3.7 D.3.3.4: UID length, SOP class UID, SCU role, SCP role (1 = proposed or accepted)
+    private static RoleSelection roleSelection(Cursor sub) throws PduException {
+        int length = sub.u16();
+        if (length == 0 || length > sub.remaining() - 2) {
+            throw new PduException("SCP/SCU role selection with a UID of " + length + " bytes in a "
+                    + (sub.remaining() + 2) + "-byte item", Abort.INVALID_PDU_PARAMETER_VALUE);
+        }
+        var uid = new Cursor(sub.bytes(length)).uid();
+        return new RoleSelection(uid, sub.u8() == 1, sub.u8() == 1);
     }
 
     private static PresentationContext presentationContext(Cursor item) throws PduException {
@@ -123,17 +137,27 @@ final class Pdus {
             item(content, TRANSFER_SYNTAX, ascii(answer.transferSyntax()));
             item(body, PRESENTATION_CONTEXT_AC, content.toByteArray());
         }
-        item(body, USER_INFORMATION, userInformation(maxPduLength));
+        item(body, USER_INFORMATION, userInformation(maxPduLength,
+                request.roleSelections().stream().map(RoleSelection::answer).toList()));
         return pdu(ASSOCIATE_AC, body.toByteArray());
     }
 
-    // PS3.8 D.1, D.3.3.2: maximum length, implementation class UID and version name
-    private static byte[] userInformation(long maxPduLength) {
+    // PS3.8 D.1, D.3.3.2: maximum length, implementation class UID and version name; PS3.7 D.3.3.4: roles
+    private static byte[] userInformation(long maxPduLength, List<RoleSelection> roles) {
         var user = new ByteArrayOutputStream();
         var max = new ByteArrayOutputStream();
         u32(max, maxPduLength);
         item(user, MAX_LENGTH, max.toByteArray());
         item(user, IMPLEMENTATION_CLASS_UID, ascii(DicomWriter.IMPLEMENTATION_CLASS_UID));
+        for (RoleSelection role : roles) {
+            var content = new ByteArrayOutputStream();
+            byte[] uid = ascii(role.sopClassUid());
+            u16(content, uid.length);
+            content.writeBytes(uid);
+            content.write(role.scu() ? 1 : 0);
+            content.write(role.scp() ? 1 : 0);
+            item(user, ROLE_SELECTION, content.toByteArray());
+        }
         item(user, IMPLEMENTATION_VERSION_NAME, ascii(DicomWriter.IMPLEMENTATION_VERSION_NAME));
         return user.toByteArray();
     }
@@ -157,7 +181,7 @@ final class Pdus {
             }
             item(body, PRESENTATION_CONTEXT_RQ, content.toByteArray());
         }
-        item(body, USER_INFORMATION, userInformation(maxPduLength));
+        item(body, USER_INFORMATION, userInformation(maxPduLength, List.of()));
         return pdu(ASSOCIATE_RQ, body.toByteArray());
     }
 
