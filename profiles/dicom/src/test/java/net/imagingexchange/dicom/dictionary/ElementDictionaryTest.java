@@ -4,7 +4,9 @@ package net.imagingexchange.dicom.dictionary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Field;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,24 @@ class ElementDictionaryTest {
     void loadsEveryRowOfTheSourceOnce() {
         assertThat(dictionary.size()).isEqualTo(SOURCE_ROWS);
         assertThat(ElementDictionary.standard()).isSameAs(dictionary);
+    }
+
+    /** Each constant of {@link Tag} spells its keyword: PATIENT_ID for PatientID, (0010,0020). */
+    @Test
+    void everyTagConstantIsNamedAfterTheKeywordOfItsTag() throws IllegalAccessException {
+        int checked = 0;
+        for (Field field : Tag.class.getFields()) {
+            if (field.getType() != int.class || field.getName().startsWith("ITEM")
+                    || field.getName().equals("SEQUENCE_DELIMITATION")) {
+                continue; // items and delimiters have no keyword in PS3.6 Section 6
+            }
+            int tag = field.getInt(null);
+            String keyword = dictionary.keywordOf(tag).orElseThrow(() -> new AssertionError(field.getName()));
+            assertThat(field.getName().replace("_", "")).as(Tag.toString(tag) + " " + keyword)
+                    .isEqualTo(keyword.toUpperCase(Locale.ROOT));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(80);
     }
 
     @Test
