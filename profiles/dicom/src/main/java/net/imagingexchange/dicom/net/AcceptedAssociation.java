@@ -17,6 +17,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.imagingexchange.dicom.VR;
 import net.imagingexchange.dicom.data.Attributes;
 
 /**
@@ -152,36 +153,47 @@ final class AcceptedAssociation implements Runnable {
     private void respond(PDataReader data, PresentationContext context, Attributes command) throws IOException {
         int field = command.getInt(Dimse.COMMAND_FIELD, -1);
         boolean hasDataSet = command.getInt(Dimse.COMMAND_DATA_SET_TYPE, Dimse.NO_DATA_SET) != Dimse.NO_DATA_SET;
-        int status;
+        Attributes response;
         if (field == C_ECHO_RQ) {
-            status = StoreHandler.SUCCESS;
+            response = Dimse.response(command, field | 0x8000, StoreHandler.SUCCESS);
         } else if (field == C_STORE_RQ && hasDataSet) {
-            status = store(data, context, command);
+            response = store(data, context, command);
         } else {
             if (hasDataSet) {
                 data.dataset(context.id()).transferTo(OutputStream.nullOutputStream());
             }
-            status = UNRECOGNIZED_OPERATION;
+            response = Dimse.response(command, field | 0x8000, UNRECOGNIZED_OPERATION);
         }
-        writer.command(context.id(), Dimse.response(command, field | 0x8000, status));
+        writer.command(context.id(), response);
     }
 
-    private int store(PDataReader data, PresentationContext context, Attributes command) throws IOException {
+    private Attributes store(PDataReader data, PresentationContext context, Attributes command) throws IOException {
         var request = new StoreRequest(callingAeTitle, command.getString(Dimse.AFFECTED_SOP_CLASS_UID),
                 command.getString(Dimse.AFFECTED_SOP_INSTANCE_UID), context.transferSyntax());
         InputStream dataset = data.dataset(context.id());
         int status;
+        String errorComment = null;
         try {
             status = store.store(request, dataset);
         } catch (PduException e) {
             throw e;
+        } catch (StoreStatusException e) {
+            LOG.info("C-STORE of {} from {} refused ({}): {}", request.sopInstanceUid(), callingAeTitle,
+                    String.format("%04X", e.status()), e.getMessage());
+            status = e.status();
+            errorComment = e.getMessage();
         } catch (IOException | RuntimeException e) {
             LOG.warn("C-STORE of {} failed: {}", request.sopInstanceUid(), e.toString());
             status = StoreHandler.OUT_OF_RESOURCES;
         }
         // whatever the handler left unread, so that the next PDV is the next message's
         dataset.transferTo(OutputStream.nullOutputStream());
-        return status;
+        var response = Dimse.response(command, C_STORE_RQ | 0x8000, status);
+        if (errorComment != null && !errorComment.isBlank()) {
+            String text = errorComment.length() > 64 ? errorComment.substring(0, 64) : errorComment;
+            response.setString(Dimse.ERROR_COMMENT, VR.LO, text);
+        }
+        return response;
     }
 
     private void send(byte[] pdu) throws IOException {

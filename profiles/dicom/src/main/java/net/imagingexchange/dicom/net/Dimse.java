@@ -13,6 +13,7 @@ final class Dimse {
     static final int MESSAGE_ID_BEING_RESPONDED_TO = 0x00000120;
     static final int COMMAND_DATA_SET_TYPE = 0x00000800;
     static final int STATUS = 0x00000900;
+    static final int ERROR_COMMENT = 0x00000902;
     static final int AFFECTED_SOP_INSTANCE_UID = 0x00001000;
     static final int NO_DATA_SET = 0x0101;
 

@@ -11,6 +11,8 @@ public interface StoreHandler {
     int SUCCESS = 0x0000;
     /** Refused: out of resources (PS3.4 B.2.3). */
     int OUT_OF_RESOURCES = 0xA700;
+    /** Error: data set does not match SOP class (PS3.4 B.2.3). */
+    int DATA_SET_DOES_NOT_MATCH_SOP_CLASS = 0xA900;
     /** Error: cannot understand (PS3.4 B.2.3). */
     int CANNOT_UNDERSTAND = 0xC000;
 
@@ -19,6 +21,7 @@ public interface StoreHandler {
      *
      * @param dataset the data set's bytes exactly as received, in the request's transfer syntax; ends with it.
      * @return the DIMSE status of the C-STORE response.
+     * @throws StoreStatusException to refuse the instance with a status and an Error Comment saying why.
      */
-    int store(StoreRequest request, InputStream dataset) throws IOException;
+    int store(StoreRequest request, InputStream dataset) throws IOException, StoreStatusException;
 }

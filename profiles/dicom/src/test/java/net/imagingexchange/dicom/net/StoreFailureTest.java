@@ -2,18 +2,22 @@
 package net.imagingexchange.dicom.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import net.imagingexchange.dicom.io.TransferSyntax;
+import net.imagingexchange.dicom.testing.Dcmtk;
 
 /**
  * A store handler that fails (a full disk) answers that instance with Out of Resources (PS3.4 B.2.3) and leaves
@@ -47,6 +51,24 @@ class StoreFailureTest {
 
             assertThat(failed).isEqualTo(StoreHandler.OUT_OF_RESOURCES);
             assertThat(next).isEqualTo(StoreHandler.SUCCESS);
+        }
+    }
+
+    @Test
+    void aRefusalReachesStorescuWithItsStatusAndErrorComment(@TempDir Path dir) throws Exception {
+        StoreHandler refusing = (request, dataset) -> {
+            throw new StoreStatusException(StoreHandler.DATA_SET_DOES_NOT_MATCH_SOP_CLASS,
+                    "SOP Instance UID 1.2.3 of the data set is not " + request.sopInstanceUid() + " of the command");
+        };
+        try (var server = DicomServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                AcceptorSettings.defaults("EXCHANGE_SCP"), refusing)) {
+            Path file = Instances.write(dir, "+te", "1.2.250.1.999.7.72");
+
+            assertThatThrownBy(() -> Dcmtk.run("storescu", "-d", "-aec", "EXCHANGE_SCP", "127.0.0.1",
+                    Integer.toString(server.port()), file.toString()))
+                    .hasMessageContaining("0xa900: Error: Data Set does not match SOP Class")
+                    .hasMessageContaining("(0000,0902) LO [SOP Instance UID 1.2.3 of the data set is not"
+                            + " 1.2.250.1.999.7.72] #  64, 1 ErrorComment");
         }
     }
 }
