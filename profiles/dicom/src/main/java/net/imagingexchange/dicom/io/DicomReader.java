@@ -82,21 +82,40 @@ public final class DicomReader {
         return dataset;
     }
 
-    private static DicomFile read(InputStream stream, Path file, Options options) throws IOException {
-        var input = new DicomInput(stream, 0);
+    /**
+     * Reads the preamble, the DICM prefix and the File Meta Information (PS3.10 7.1) of a Part 10 stream, leaving
+     * {@code stream} at the data set's first byte: for a sender's file whose data set is to be kept as it is.
+     *
+     * @param stream must support mark and reset (a {@link BufferedInputStream}), so nothing past the meta
+     *               information is consumed.
+     * @return the meta information; its Transfer Syntax UID is present.
+     */
+    public static Attributes readFileMeta(InputStream stream) throws IOException {
+        if (!stream.markSupported()) {
+            throw new IllegalArgumentException("the stream must support mark and reset");
+        }
+        return fileMeta(new DicomReader(new DicomInput(stream, 0), null, Options.DEFAULT));
+    }
+
+    private static Attributes fileMeta(DicomReader reader) throws IOException {
+        DicomInput input = reader.in;
         input.skip(128);
         byte[] magic = input.readBytes(4);
         if (!"DICM".equals(new String(magic, StandardCharsets.US_ASCII))) {
             throw new DicomParseException("no DICM prefix: not a DICOM Part 10 file", 128);
         }
-        var metaReader = new DicomReader(input, file, options);
-        metaReader.encoding(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
-        Attributes meta = metaReader.readFileMeta();
-        String uid = meta.getString(Tag.TRANSFER_SYNTAX_UID);
-        if (uid == null) {
+        reader.encoding(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        Attributes meta = reader.readFileMeta();
+        if (meta.getString(Tag.TRANSFER_SYNTAX_UID) == null) {
             throw new DicomParseException("file meta information without Transfer Syntax UID", input.position());
         }
-        var syntax = TransferSyntax.of(uid);
+        return meta;
+    }
+
+    private static DicomFile read(InputStream stream, Path file, Options options) throws IOException {
+        var metaReader = new DicomReader(new DicomInput(stream, 0), file, options);
+        Attributes meta = fileMeta(metaReader);
+        var syntax = TransferSyntax.of(meta.getString(Tag.TRANSFER_SYNTAX_UID));
         DicomReader datasetReader = metaReader;
         if (syntax.deflated()) {
             // PS3.5 A.5: a raw DEFLATE stream (no zlib header); positions no longer match the file

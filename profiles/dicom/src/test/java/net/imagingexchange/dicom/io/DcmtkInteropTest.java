@@ -3,10 +3,13 @@ package net.imagingexchange.dicom.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,6 +122,32 @@ class DcmtkInteropTest {
                 .contains("(0020,000d) UI [1.2.250.1.999.3.2]");
         assertThat(DicomReader.read(file, DicomReader.Options.DEFAULT).dataset().getString(Tag.PATIENT_NAME))
                 .isEqualTo("Lefèvre^Zoé");
+    }
+
+    @Test
+    void readsTheFileMetaOfADcmtkFileAndLeavesTheStreamAtItsDataSet() throws Exception {
+        Path original = dir.resolve("original.dcm");
+        Path ours = dir.resolve("ours.dcm");
+        var dataset = new Attributes();
+        dataset.setString(Tag.SOP_CLASS_UID, VR.UI, "1.2.840.10008.5.1.4.1.1.7");
+        dataset.setString(Tag.SOP_INSTANCE_UID, VR.UI, "1.2.250.1.999.8.2");
+        try (OutputStream out = Files.newOutputStream(ours)) {
+            DicomWriter.writeFile(out, dataset, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        }
+        Dcmtk.run("dcmconv", "-q", "+ti", ours.toString(), original.toString()); // dcmtk's own meta information
+        byte[] file = Files.readAllBytes(original);
+
+        try (var in = new BufferedInputStream(Files.newInputStream(original), 4096)) {
+            Attributes meta = DicomReader.readFileMeta(in);
+            byte[] rest = in.readAllBytes();
+
+            assertThat(meta.getString(Tag.TRANSFER_SYNTAX_UID)).isEqualTo("1.2.840.10008.1.2");
+            assertThat(meta.getString(Tag.MEDIA_STORAGE_SOP_INSTANCE_UID)).isEqualTo("1.2.250.1.999.8.2");
+            assertThat(rest).isEqualTo(Arrays.copyOfRange(file, file.length - rest.length, file.length));
+            assertThat(DicomReader.readDataset(new ByteArrayInputStream(rest),
+                    TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, DicomReader.Options.DEFAULT)
+                    .getString(Tag.SOP_INSTANCE_UID)).isEqualTo("1.2.250.1.999.8.2");
+        }
     }
 
     @Test
