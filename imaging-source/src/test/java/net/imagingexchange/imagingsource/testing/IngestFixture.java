@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.imagingsource.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import net.imagingexchange.database.ActorDatabase;
+import net.imagingexchange.database.DatabaseProperties;
+import net.imagingexchange.dicom.net.StoreStatusException;
+import net.imagingexchange.imagingsource.index.StudyIndex;
+import net.imagingexchange.imagingsource.index.StudyLocks;
+import net.imagingexchange.imagingsource.ingest.InstanceIngest;
+import net.imagingexchange.imagingsource.storage.InstanceStore;
+
+/**
+ * An imaging source's storage, index (embedded H2 under {@code directory}) and ingest, without Spring: for tests of
+ * what reads them (manifests, DICOMweb, RAD-69). Close it to release the database.
+ */
+public final class IngestFixture implements AutoCloseable {
+
+    public final ActorDatabase database;
+    public final StudyIndex index;
+    public final InstanceStore store;
+    public final InstanceIngest ingest;
+
+    public IngestFixture(Path directory) throws IOException {
+        var properties = new DatabaseProperties("", "sa", "", 4, java.time.Duration.ofSeconds(10));
+        database = ActorDatabase.open("imaging_source", properties.jdbcUrl(directory.resolve("index")), properties);
+        index = new StudyIndex(database.dataSource(), new StudyLocks(), Clock.systemUTC());
+        store = new InstanceStore(directory.resolve("instances"), directory.resolve("incoming"));
+        ingest = new InstanceIngest(store, index);
+    }
+
+    /** Ingests Part 10 files as STOW-RS parts would be. */
+    public void ingest(Iterable<Path> files) throws IOException, StoreStatusException {
+        for (Path file : files) {
+            try (InputStream in = Files.newInputStream(file)) {
+                ingest.ingestFile(in);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
