@@ -71,6 +71,13 @@ final class AcceptedAssociation implements Runnable {
         } catch (IOException e) {
             LOG.info("association from {} ended: {}", socket.getRemoteSocketAddress(), e.toString());
         } finally {
+            if (callingAeTitle != null) {
+                try {
+                    store.associationEnded(callingAeTitle, socket.getInetAddress());
+                } catch (RuntimeException e) {
+                    LOG.warn("store handler failed at the end of the association from {}", callingAeTitle, e);
+                }
+            }
             finished.run();
         }
     }

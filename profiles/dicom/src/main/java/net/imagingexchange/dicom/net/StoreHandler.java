@@ -3,6 +3,7 @@ package net.imagingexchange.dicom.net;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 
 /** Receives each C-STORE data set as it streams in (never whole in memory) and decides the response status. */
 @FunctionalInterface
@@ -24,4 +25,14 @@ public interface StoreHandler {
      * @throws StoreStatusException to refuse the instance with a status and an Error Comment saying why.
      */
     int store(StoreRequest request, InputStream dataset) throws IOException, StoreStatusException;
+
+    /**
+     * Called once an accepted association has ended (released, aborted or broken), on the thread that served it and
+     * ran every {@link #store} of it: for what is reported per association, such as an audit record.
+     *
+     * @param callingAeTitle the requestor's AE title.
+     * @param peer           the requestor's address.
+     */
+    default void associationEnded(String callingAeTitle, InetAddress peer) {
+    }
 }

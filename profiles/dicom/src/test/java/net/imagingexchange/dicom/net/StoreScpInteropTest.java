@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -57,6 +60,41 @@ class StoreScpInteropTest {
         String output = Dcmtk.run("echoscu", "-v", "-aec", AE, "127.0.0.1", Integer.toString(server.port()));
 
         assertThat(output).contains("Received Echo Response (Success)");
+    }
+
+    @Test
+    void tellsTheHandlerOnceWhenAnAssociationEndsOnTheThreadThatStoredItsInstances() throws Exception {
+        var events = new CopyOnWriteArrayList<String>();
+        StoreHandler recording = new StoreHandler() {
+            @Override
+            public int store(StoreRequest request, InputStream dataset) throws IOException {
+                dataset.transferTo(OutputStream.nullOutputStream());
+                events.add("store " + request.sopInstanceUid() + " on " + Thread.currentThread().getName());
+                return SUCCESS;
+            }
+
+            @Override
+            public void associationEnded(String callingAeTitle, InetAddress peer) {
+                events.add("end " + callingAeTitle + " " + peer.getHostAddress() + " on "
+                        + Thread.currentThread().getName());
+            }
+        };
+        try (var counting = DicomServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                AcceptorSettings.defaults(AE), recording)) {
+            Path first = Instances.write(dir, "+te", "1.2.250.1.999.7.40");
+            Path second = Instances.write(dir, "+te", "1.2.250.1.999.7.41");
+
+            Dcmtk.run("storescu", "-aet", "PACS_A", "-aec", AE, "127.0.0.1", Integer.toString(counting.port()),
+                    first.toString(), second.toString());
+
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (events.size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            String thread = events.get(0).substring(events.get(0).lastIndexOf(" on "));
+            assertThat(events).containsExactly("store 1.2.250.1.999.7.40" + thread, "store 1.2.250.1.999.7.41"
+                    + thread, "end PACS_A 127.0.0.1" + thread);
+        }
     }
 
     @ParameterizedTest
