@@ -4,6 +4,12 @@ package net.imagingexchange.imagingsource.ingest;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,21 +40,38 @@ public final class InstanceIngest implements StoreHandler {
 
     private final InstanceStore store;
     private final StudyIndex index;
+    private final TransferAudit audit;
 
     /** A stored instance: what it is, and whether it changed its study. */
     public record Ingested(IndexOutcome outcome, String sopClassUid, String sopInstanceUid, String studyInstanceUid,
                            String seriesInstanceUid) {
     }
 
-    public InstanceIngest(InstanceStore store, StudyIndex index) {
+    public InstanceIngest(InstanceStore store, StudyIndex index, TransferAudit audit) {
         this.store = store;
         this.index = index;
+        this.audit = audit;
     }
 
     @Override
     public int store(StoreRequest request, InputStream dataset) throws IOException, StoreStatusException {
         ingest(request.sopClassUid(), request.sopInstanceUid(), request.transferSyntaxUid(), dataset);
         return SUCCESS;
+    }
+
+    @Override
+    public void associationEnded(String callingAeTitle, InetAddress peer) {
+        transferEnded(callingAeTitle, peer.getHostAddress());
+    }
+
+    /**
+     * Ends a transfer (an association, a STOW-RS request) on the thread that ingested it: its audit records go out.
+     *
+     * @param source     who sent: an AE title, or the user or client of a request.
+     * @param sourceHost its address.
+     */
+    public void transferEnded(String source, String sourceHost) {
+        audit.transferEnded(source, sourceHost);
     }
 
     /** Takes in a Part 10 file (a STOW-RS part), keeping its data set as sent. */
@@ -100,12 +123,56 @@ public final class InstanceIngest implements StoreHandler {
                     header.instance(transferSyntaxUid, fileName, received.size(), received.datasetSha1()),
                     () -> store.keep(received, study, sopInstanceUid));
             LOG.debug("{} instance {} of study {}", outcome, sopInstanceUid, study);
+            audit.stored(header.study(), sopClassUid);
             return new Ingested(outcome, sopClassUid, sopInstanceUid, study, series);
         } catch (IndexConflictException e) {
             throw new StoreStatusException(CONFLICT, e.getMessage());
         } finally {
             store.discard(received); // nothing left when it was kept
         }
+    }
+
+    /**
+     * Indexes the kept files the index does not know: those a crash left between keeping a file and committing its
+     * row (an embedded H2 may also lose its last second of commits). Run at start-up, before the SCP listens.
+     *
+     * @return how many files were indexed.
+     */
+    public int recover() throws IOException {
+        Set<String> indexed = index.fileNames();
+        int recovered = 0;
+        for (String fileName : store.fileNames()) {
+            if (!indexed.contains(fileName)) {
+                try {
+                    reindex(fileName);
+                    recovered++;
+                } catch (IndexConflictException | DicomParseException e) {
+                    LOG.error("kept file {} cannot be indexed, left as it is: {}", fileName, e.getMessage());
+                }
+            }
+        }
+        if (recovered > 0) {
+            LOG.warn("indexed {} instance file(s) that were stored but not indexed when the process stopped",
+                    recovered);
+        }
+        return recovered;
+    }
+
+    private void reindex(String fileName) throws IOException, IndexConflictException {
+        Path file = store.file(fileName);
+        var header = InstanceHeader.of(DicomReader.read(file, DicomReader.Options.DEFAULT.headerOnly()).dataset());
+        String transferSyntax;
+        MessageDigest sha1 = InstanceStore.sha1();
+        try (var in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+            transferSyntax = DicomReader.readFileMeta(in).getString(Tag.TRANSFER_SYNTAX_UID);
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                sha1.update(buffer, 0, n);
+            }
+        }
+        index.index(header.study(), header.series(), header.instance(transferSyntax, fileName, Files.size(file),
+                HexFormat.of().formatHex(sha1.digest())), () -> { });
     }
 
     private static InstanceHeader header(InstanceStore.Received received) throws IOException, StoreStatusException {

@@ -151,7 +151,8 @@ public final class InstanceStore {
         }
     }
 
-    private static MessageDigest sha1() {
+    /** A new SHA-1 digest, as the index keeps for each data set. */
+    public static MessageDigest sha1() {
         try {
             return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {

@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import org.openehealth.ipf.commons.audit.DefaultAuditContext;
+
 import net.imagingexchange.database.ActorDatabase;
 import net.imagingexchange.database.DatabaseProperties;
 import net.imagingexchange.dicom.net.StoreStatusException;
 import net.imagingexchange.imagingsource.index.StudyIndex;
 import net.imagingexchange.imagingsource.index.StudyLocks;
 import net.imagingexchange.imagingsource.ingest.InstanceIngest;
+import net.imagingexchange.imagingsource.ingest.TransferAudit;
 import net.imagingexchange.imagingsource.storage.InstanceStore;
 
 /**
@@ -31,7 +34,9 @@ public final class IngestFixture implements AutoCloseable {
         database = ActorDatabase.open("imaging_source", properties.jdbcUrl(directory.resolve("index")), properties);
         index = new StudyIndex(database.dataSource(), new StudyLocks(), Clock.systemUTC());
         store = new InstanceStore(directory.resolve("instances"), directory.resolve("incoming"));
-        ingest = new InstanceIngest(store, index);
+        var noAudit = new DefaultAuditContext();
+        noAudit.setAuditEnabled(false);
+        ingest = new InstanceIngest(store, index, new TransferAudit(noAudit, "XDSI_SOURCE"));
     }
 
     /** Ingests Part 10 files as STOW-RS parts would be. */

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.imagingsource;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.openehealth.ipf.commons.audit.AuditContext;
+import org.openehealth.ipf.commons.ihe.xds.XDS;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+import net.imagingexchange.atna.AuditAutoConfiguration;
+import net.imagingexchange.dicom.net.AcceptorSettings;
+import net.imagingexchange.dicom.net.DicomServer;
+import net.imagingexchange.imagingsource.api.StudyStatusController;
+import net.imagingexchange.imagingsource.identity.PatientIdentities;
+import net.imagingexchange.imagingsource.index.ImagingSourceDatabase;
+import net.imagingexchange.imagingsource.index.StudyIndex;
+import net.imagingexchange.imagingsource.index.StudyLocks;
+import net.imagingexchange.imagingsource.ingest.InstanceIngest;
+import net.imagingexchange.imagingsource.ingest.TransferAudit;
+import net.imagingexchange.imagingsource.publish.ManifestFactory;
+import net.imagingexchange.imagingsource.publish.Publications;
+import net.imagingexchange.imagingsource.publish.PublicationScheduler;
+import net.imagingexchange.imagingsource.publish.Publisher;
+import net.imagingexchange.imagingsource.publish.Rad68Client;
+import net.imagingexchange.imagingsource.storage.InstanceStore;
+import net.imagingexchange.xds.domain.AffinityDomain;
+import net.imagingexchange.xds.domain.AffinityDomainProperties;
+import net.imagingexchange.xds.soap.IpfClient;
+
+/**
+ * The XDS-I.b Imaging Document Source actor: the C-STORE SCP and DICOMweb the hospital PACS sends to, the
+ * publication of manifests (RAD-68), and the retrieval of images (RAD-69, WADO-RS, WADO-URI) under
+ * {@code /imaging-source}.
+ */
+@AutoConfiguration(after = AuditAutoConfiguration.class)
+@ConditionalOnProperty(prefix = "imaging-source", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties({ImagingSourceProperties.class, AffinityDomainProperties.class})
+public class ImagingSourceAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AffinityDomain affinityDomain(AffinityDomainProperties properties) {
+        return properties.load();
+    }
+
+    @Bean(destroyMethod = "close")
+    ImagingSourceDatabase imagingSourceDatabase(ImagingSourceProperties properties) {
+        return ImagingSourceDatabase.open(properties);
+    }
+
+    @Bean
+    StudyIndex studyIndex(ImagingSourceDatabase database, Clock clock) {
+        return new StudyIndex(database.dataSource(), new StudyLocks(), clock);
+    }
+
+    @Bean
+    InstanceStore instanceStore(ImagingSourceProperties properties) throws IOException {
+        return new InstanceStore(properties.instancesDirectory(), properties.incomingDirectory());
+    }
+
+    @Bean
+    InstanceIngest instanceIngest(InstanceStore store, StudyIndex index, AuditContext audit,
+                                  ImagingSourceProperties properties) throws IOException {
+        var ingest = new InstanceIngest(store, index, new TransferAudit(audit, properties.dicom().aeTitle()));
+        ingest.recover(); // before the SCP accepts anything
+        return ingest;
+    }
+
+    /** C-ECHO and C-STORE SCP for the hospital PACS (DESIGN.md 4: AE XDSI_SOURCE, TCP 11112). */
+    @Bean(destroyMethod = "close")
+    DicomServer imagingSourceDicomServer(ImagingSourceProperties properties, InstanceIngest ingest)
+            throws IOException {
+        var dicom = properties.dicom();
+        var defaults = AcceptorSettings.defaults(dicom.aeTitle());
+        var settings = new AcceptorSettings(dicom.aeTitle(), Set.of(), defaults.maxPduLength(),
+                defaults.artimTimeout(), defaults.idleTimeout(), dicom.maxAssociations());
+        return DicomServer.start(new InetSocketAddress(dicom.bindAddress(), dicom.port()), settings, ingest);
+    }
+
+    @Bean
+    PatientIdentities patientIdentities(ImagingSourceProperties properties, AffinityDomain domain) {
+        String oid = properties.patientIdentity().affinityDomainOid();
+        return new PatientIdentities(oid.isBlank() ? domain.patientIdAssigningAuthority() : oid,
+                properties.patientIdentity());
+    }
+
+    @Bean
+    Publications publications(ImagingSourceDatabase database) {
+        return new Publications(database.dataSource());
+    }
+
+    @Bean
+    Rad68Client rad68Client(ImagingSourceProperties properties, AuditContext audit, Environment environment) {
+        var publication = properties.publication();
+        Supplier<String> url = publication.repositoryUrl().isBlank()
+                ? () -> ownUrl(environment, "/repository/iti41") : publication::repositoryUrl;
+        return new Rad68Client(new IpfClient<>(XDS.Interactions.ITI_41.getWsTransactionConfiguration(), url,
+                publication.connectTimeout(), publication.receiveTimeout(), audit));
+    }
+
+    @Bean
+    Publisher publisher(StudyIndex index, Publications publications, PatientIdentities identities,
+                        ManifestFactory manifests, Rad68Client repository, ImagingSourceProperties properties,
+                        Clock clock) throws IOException {
+        var publication = properties.publication();
+        return new Publisher(index, publications, identities, manifests, repository,
+                properties.manifestsDirectory(), clock,
+                new Publisher.Backoff(publication.firstRetry(), publication.maxRetryDelay()));
+    }
+
+    @Bean(destroyMethod = "close")
+    PublicationScheduler publicationScheduler(Publications publications, Publisher publisher,
+                                              ImagingSourceProperties properties, Clock clock) {
+        return new PublicationScheduler(publications, publisher, properties.publication().quietPeriod(), clock);
+    }
+
+    /** Publication starts once the server listens: the repository may be this exchange's own. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> publicationStart(PublicationScheduler scheduler,
+                                                               ImagingSourceProperties properties) {
+        return event -> scheduler.start(properties.publication().pollInterval());
+    }
+
+    @Bean
+    StudyStatusController studyStatusController(StudyIndex index, Publications publications, Publisher publisher) {
+        return new StudyStatusController(index, publications, publisher);
+    }
+
+    /** {@code http://localhost:<port><path>} of this exchange, once its server listens. */
+    static String ownUrl(Environment environment, String path) {
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        String scheme = environment.getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
+        String context = environment.getProperty("server.servlet.context-path", "");
+        return scheme + "://localhost:" + port + context + path;
+    }
+}
