@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import net.imagingexchange.repository.index.DocumentIndex;
 import net.imagingexchange.repository.index.IndexedDocument;
 import net.imagingexchange.repository.storage.DocumentStore;
+import net.imagingexchange.xds.soap.StoredDocumentHandler;
 import net.imagingexchange.xds.soap.XdsResponses;
 
 /**
@@ -95,7 +96,8 @@ public class Iti43Endpoint implements Iti43PortType {
             answer.setRepositoryUniqueId(repositoryUniqueId);
             answer.setDocumentUniqueId(document.documentUniqueId());
             answer.setMimeType(document.mimeType());
-            answer.setDocument(new StoredDocumentHandler(store, document));
+            answer.setDocument(new StoredDocumentHandler(document.documentUniqueId(), document.mimeType(),
+                    () -> store.open(document.content())));
             documents.add(answer);
         }
         return documents;
