@@ -4,9 +4,11 @@ package net.imagingexchange.imagingsource;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.openehealth.ipf.commons.audit.AuditContext;
 import org.openehealth.ipf.commons.ihe.xds.XDS;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -28,15 +31,22 @@ import net.imagingexchange.imagingsource.index.StudyIndex;
 import net.imagingexchange.imagingsource.index.StudyLocks;
 import net.imagingexchange.imagingsource.ingest.InstanceIngest;
 import net.imagingexchange.imagingsource.ingest.TransferAudit;
+import net.imagingexchange.imagingsource.manifest.ManifestSettings;
+import net.imagingexchange.imagingsource.manifest.MetadataSettings;
+import net.imagingexchange.imagingsource.manifest.XdsiManifests;
 import net.imagingexchange.imagingsource.publish.ManifestFactory;
 import net.imagingexchange.imagingsource.publish.Publications;
 import net.imagingexchange.imagingsource.publish.PublicationScheduler;
 import net.imagingexchange.imagingsource.publish.Publisher;
 import net.imagingexchange.imagingsource.publish.Rad68Client;
+import net.imagingexchange.imagingsource.rad69.ImagingSourceSoapEndpoints;
+import net.imagingexchange.imagingsource.rad69.InstanceRetrieval;
+import net.imagingexchange.imagingsource.rad69.Rad69Endpoint;
 import net.imagingexchange.imagingsource.storage.InstanceStore;
 import net.imagingexchange.xds.domain.AffinityDomain;
 import net.imagingexchange.xds.domain.AffinityDomainProperties;
 import net.imagingexchange.xds.soap.IpfClient;
+import net.imagingexchange.xds.soap.XdsServlets;
 
 /**
  * The XDS-I.b Imaging Document Source actor: the C-STORE SCP and DICOMweb the hospital PACS sends to, the
@@ -113,6 +123,16 @@ public class ImagingSourceAutoConfiguration {
                 ? () -> ownUrl(environment, "/repository/iti41") : publication::repositoryUrl;
         return new Rad68Client(new IpfClient<>(XDS.Interactions.ITI_41.getWsTransactionConfiguration(), url,
                 publication.connectTimeout(), publication.receiveTimeout(), audit));
+    }
+
+    @Bean
+    ManifestFactory manifestFactory(ImagingSourceProperties properties, Environment environment) {
+        var retrieve = properties.retrieve();
+        String base = retrieve.baseUrl().isBlank() ? ownUrl(environment, "") : retrieve.baseUrl();
+        return new XdsiManifests(new ManifestSettings(properties.dicom().aeTitle(), retrieve.retrieveLocationUid(),
+                base.replaceAll("/+$", "") + "/imaging-source/dicomweb", properties.site().institutionName(),
+                ManifestSettings.DEFAULT_MANUFACTURER, ManifestSettings.DEFAULT_SERIES_NUMBER),
+                MetadataSettings.of(properties, ZoneId.systemDefault()));
     }
 
     @Bean

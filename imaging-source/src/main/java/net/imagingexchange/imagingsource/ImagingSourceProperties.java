@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 import net.imagingexchange.database.DatabaseProperties;
 
@@ -81,14 +82,15 @@ public record ImagingSourceProperties(
     /**
      * @param affinityDomainOid the assigning authority of regional patient IDs; empty means the affinity domain's
      *                          ({@code exchange.affinity-domain}).
-     * @param localIssuer       the issuer of this site's Patient IDs when an instance names none (Issuer of Patient
-     *                          ID and its qualifiers empty): an OID; empty means instances must name theirs.
+     * @param localIssuer       the OID of this site's Patient ID issuer: used when an instance names no issuer, or names
+     *                          it by a name that is not an OID (sourcePatientId must be {@code id^^^&OID&ISO}, ITI
+     *                          TF-3 4.2.3.2.20); empty means such studies cannot be published.
      * @param mappings          local-to-regional IDs, looked up when Other Patient IDs carry no regional ID.
      * @param trustLocalIds     a Patient ID whose own issuer is the affinity domain is the regional ID itself.
      */
     public record PatientIdentity(
             @DefaultValue("") String affinityDomainOid,
-            @DefaultValue("") String localIssuer,
+            @DefaultValue("1.3.6.1.4.1.21367.2005.13.20.1000.4.3") String localIssuer,
             @DefaultValue List<Mapping> mappings,
             @DefaultValue("true") boolean trustLocalIds) {
     }
@@ -133,10 +135,12 @@ public record ImagingSourceProperties(
      * @param baseUrl         the public URL of this exchange as reading sites reach it (scheme, host, port);
      *                        manifests carry {@code <baseUrl>/imaging-source/dicomweb} as the WADO-RS Retrieve URL.
      *                        Empty means {@code http://localhost:<port>}, which only serves this machine.
+     * @param maxRequestSize  a larger RAD-69 request is refused (HTTP 413) before it is parsed.
      */
     public record Retrieve(
             @DefaultValue("1.3.6.1.4.1.21367.2005.13.20.1000.4.2") String retrieveLocationUid,
-            @DefaultValue("") String baseUrl) {
+            @DefaultValue("") String baseUrl,
+            @DefaultValue("16MB") DataSize maxRequestSize) {
     }
 
     public Path instancesDirectory() {

@@ -129,8 +129,14 @@ public final class Publisher {
         long started = System.nanoTime();
         Rad68Client.Answer answer;
         try {
-            answer = repository.send(manifests.request(snapshot, patient, manifest, submissionSet, kos, replaced,
-                    ZonedDateTime.now(clock)));
+            var request = manifests.request(snapshot, patient, manifest, submissionSet, kos, replaced,
+                    ZonedDateTime.now(clock));
+            answer = repository.send(request);
+        } catch (IllegalArgumentException e) {
+            // the study cannot be described with this site's settings (an issuer that is no OID, and no local one)
+            LOG.warn("study {} held: {}", study, e.getMessage());
+            publications.held(study, e.getMessage(), clock.millis() + backoff.longest().toMillis());
+            return false;
         } catch (PeerUnavailableException e) {
             failed(record, "RAD-68 to " + e.getMessage(), e.mayHaveArrived());
             return false;
