@@ -20,7 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(classes = ExchangeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"exchange.data-directory=target/exchange-test-data", "registry.patient-identity=OPEN",
                 "registry.patient-feed-port=0", "registry.database.url=jdbc:h2:mem:exchange;DB_CLOSE_DELAY=-1",
-                "repository.database.url=jdbc:h2:mem:exchange-repository;DB_CLOSE_DELAY=-1"})
+                "repository.database.url=jdbc:h2:mem:exchange-repository;DB_CLOSE_DELAY=-1",
+                "imaging-source.database.url=jdbc:h2:mem:exchange-imaging-source;DB_CLOSE_DELAY=-1",
+                "imaging-source.dicom.port=0"})
 class ExchangeApplicationTest {
 
     private static final Path EXAMPLES = Path.of("..", "docs", "examples");
@@ -42,9 +44,9 @@ class ExchangeApplicationTest {
     @Test
     void servesTheWsdls() throws Exception {
         for (String path : new String[] {"/registry/iti42?wsdl", "/registry/iti18?wsdl", "/repository/iti41?wsdl",
-                "/repository/iti43?wsdl"}) {
+                "/repository/iti43?wsdl", "/imaging-source/rad69?wsdl"}) {
             var answer = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
             assertThat(answer.body()).contains("urn:ihe:iti:xds-b:2007").contains("soap12:address");
         }
     }

@@ -163,6 +163,28 @@ public class ImagingSourceAutoConfiguration {
         return new StudyStatusController(index, publications, publisher);
     }
 
+    @Bean
+    InstanceRetrieval instanceRetrieval(StudyIndex index, InstanceStore store, ImagingSourceProperties properties) {
+        return new InstanceRetrieval(index, store, properties.retrieve().retrieveLocationUid());
+    }
+
+    @Bean(destroyMethod = "close")
+    ImagingSourceSoapEndpoints imagingSourceSoapEndpoints(InstanceRetrieval retrieval, AuditContext audit,
+                                                          ImagingSourceProperties properties) {
+        return new ImagingSourceSoapEndpoints(new Rad69Endpoint(retrieval), audit,
+                properties.retrieve().maxRequestSize().toBytes());
+    }
+
+    /** RAD-69 only: a CXF servlet on all of /imaging-source would take DICOMweb and WADO-URI from Spring MVC. */
+    @Bean
+    ServletRegistrationBean<CXFNonSpringServlet> imagingSourceSoapServlet(ImagingSourceSoapEndpoints endpoints) {
+        var registration = new ServletRegistrationBean<>(XdsServlets.servlet(endpoints.bus()),
+                ImagingSourceSoapEndpoints.PATH);
+        registration.setName("imaging-source-soap");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+
     /** {@code http://localhost:<port><path>} of this exchange, once its server listens. */
     static String ownUrl(Environment environment, String path) {
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
