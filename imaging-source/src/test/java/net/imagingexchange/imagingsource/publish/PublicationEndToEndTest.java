@@ -17,6 +17,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,6 +30,7 @@ import net.imagingexchange.imagingsource.testing.ExchangeUnderTest;
 import net.imagingexchange.imagingsource.testing.RegionClients;
 import net.imagingexchange.imagingsource.testing.Studies;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
+import net.imagingexchange.imagingsource.testing.TestDatabases;
 
 /**
  * A hospital PACS (dcmtk's storescu) sends studies to the imaging source, which publishes their manifests to the
@@ -43,6 +45,7 @@ import net.imagingexchange.imagingsource.testing.SyntheticStudy;
                 "imaging-source.publication.poll-interval=100ms",
                 "imaging-source.publication.first-retry=1s",
                 "exchange.audit.enabled=false"})
+@ContextConfiguration(initializers = TestDatabases.class)
 class PublicationEndToEndTest {
 
     private static final String REPOSITORY = "1.3.6.1.4.1.21367.2005.13.20.1000.3.1";

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.openehealth.ipf.commons.audit.DefaultAuditContext;
 
@@ -17,12 +19,17 @@ import net.imagingexchange.imagingsource.index.StudyLocks;
 import net.imagingexchange.imagingsource.ingest.InstanceIngest;
 import net.imagingexchange.imagingsource.ingest.TransferAudit;
 import net.imagingexchange.imagingsource.storage.InstanceStore;
+import net.imagingexchange.testing.database.ActorTestDatabases;
 
 /**
- * An imaging source's storage, index (embedded H2 under {@code directory}) and ingest, without Spring: for tests of
- * what reads them (manifests, DICOMweb, RAD-69). Close it to release the database.
+ * An imaging source's storage, index and ingest, without Spring: for tests of what reads them (manifests, DICOMweb,
+ * RAD-69). The index is an embedded H2 under {@code directory}, or a fresh MariaDB database in the surefire execution
+ * {@code mariadb}. Close it to release the database.
  */
 public final class IngestFixture implements AutoCloseable {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
     public final ActorDatabase database;
     public final StudyIndex index;
@@ -30,7 +37,11 @@ public final class IngestFixture implements AutoCloseable {
     public final InstanceIngest ingest;
 
     public IngestFixture(Path directory) throws IOException {
-        var properties = new DatabaseProperties("", "sa", "", 4, java.time.Duration.ofSeconds(10));
+        var onServer = ActorTestDatabases.properties(RUN + "_" + COUNTER.incrementAndGet(), "imaging-source");
+        var properties = new DatabaseProperties(ActorTestDatabases.onMariaDb()
+                ? onServer.get("imaging-source.database.url") : "",
+                onServer.getOrDefault("imaging-source.database.username", "sa"),
+                onServer.getOrDefault("imaging-source.database.password", ""), 4, Duration.ofSeconds(10));
         database = ActorDatabase.open("imaging_source", properties.jdbcUrl(directory.resolve("index")), properties);
         index = new StudyIndex(database.dataSource(), new StudyLocks(), Clock.systemUTC());
         store = new InstanceStore(directory.resolve("instances"), directory.resolve("incoming"));

@@ -7,7 +7,7 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import net.imagingexchange.testing.database.MariaDbServer;
+import net.imagingexchange.testing.database.ActorTestDatabases;
 
 /**
  * Gives every test application context its own registry and repository databases and its own document store: in
@@ -22,18 +22,8 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         int n = COUNTER.incrementAndGet();
-        var values = TestPropertyValues.of("repository.data-directory=target/test-data/" + RUN + "-" + n);
-        for (String actor : new String[] {"registry", "repository"}) {
-            if ("mariadb".equals(System.getProperty("test.database"))) {
-                var server = MariaDbServer.shared();
-                values = values.and(actor + ".database.url=" + server.createDatabase(actor + "_" + RUN + "_" + n),
-                        actor + ".database.username=" + server.username(),
-                        actor + ".database.password=" + server.password());
-            } else {
-                values = values.and(actor + ".database.url=jdbc:h2:mem:" + actor + RUN + n
-                        + ";DB_CLOSE_DELAY=-1;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE");
-            }
-        }
-        values.applyTo(context);
+        TestPropertyValues.of("repository.data-directory=target/test-data/" + RUN + "-" + n)
+                .and(ActorTestDatabases.properties(RUN + "_" + n, "registry", "repository"))
+                .applyTo(context);
     }
 }
