@@ -25,6 +25,8 @@ import net.imagingexchange.atna.AuditAutoConfiguration;
 import net.imagingexchange.dicom.net.AcceptorSettings;
 import net.imagingexchange.dicom.net.DicomServer;
 import net.imagingexchange.imagingsource.api.StudyStatusController;
+import net.imagingexchange.imagingsource.dicomweb.qido.QidoRsController;
+import net.imagingexchange.imagingsource.dicomweb.qido.QidoSearch;
 import net.imagingexchange.imagingsource.identity.PatientIdentities;
 import net.imagingexchange.imagingsource.index.ImagingSourceDatabase;
 import net.imagingexchange.imagingsource.index.StudyIndex;
@@ -183,6 +185,20 @@ public class ImagingSourceAutoConfiguration {
         registration.setName("imaging-source-soap");
         registration.setLoadOnStartup(1);
         return registration;
+    }
+
+    /** QIDO-RS over this source's studies (PS3.18 10.6). */
+    @Bean
+    QidoRsController qidoRsController(ImagingSourceDatabase database, InstanceStore store,
+                                      ImagingSourceProperties properties) {
+        return new QidoRsController(new QidoSearch(database.dataSource(), store),
+                () -> publicDicomWebBase(properties), properties.retrieve().maxSearchResults());
+    }
+
+    /** The DICOMweb base URL of the manifests and search results; empty means the request's own. */
+    static String publicDicomWebBase(ImagingSourceProperties properties) {
+        String base = properties.retrieve().baseUrl();
+        return base.isBlank() ? "" : base.replaceAll("/+$", "") + QidoRsController.BASE_PATH;
     }
 
     /** {@code http://localhost:<port><path>} of this exchange, once its server listens. */

@@ -136,11 +136,14 @@ public record ImagingSourceProperties(
      *                        manifests carry {@code <baseUrl>/imaging-source/dicomweb} as the WADO-RS Retrieve URL.
      *                        Empty means {@code http://localhost:<port>}, which only serves this machine.
      * @param maxRequestSize  a larger RAD-69 request is refused (HTTP 413) before it is parsed.
+     * @param maxSearchResults the most QIDO-RS results per request: the largest {@code limit} accepted, and the page
+     *                        size without one.
      */
     public record Retrieve(
             @DefaultValue("1.3.6.1.4.1.21367.2005.13.20.1000.4.2") String retrieveLocationUid,
             @DefaultValue("") String baseUrl,
-            @DefaultValue("16MB") DataSize maxRequestSize) {
+            @DefaultValue("16MB") DataSize maxRequestSize,
+            @DefaultValue("1000") int maxSearchResults) {
     }
 
     public Path instancesDirectory() {

@@ -6,33 +6,25 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Comparator;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import net.imagingexchange.database.ActorDatabase;
-import net.imagingexchange.database.DatabaseProperties;
 import net.imagingexchange.dicom.Tag;
 import net.imagingexchange.dicom.VR;
 import net.imagingexchange.dicom.data.Attributes;
 import net.imagingexchange.dicom.io.DicomWriter;
 import net.imagingexchange.dicom.io.TransferSyntax;
 import net.imagingexchange.dicom.net.StoreStatusException;
-import net.imagingexchange.imagingsource.index.StudyIndex;
-import net.imagingexchange.imagingsource.index.StudyLocks;
 import net.imagingexchange.imagingsource.ingest.InstanceIngest;
 import net.imagingexchange.imagingsource.storage.InstanceStore;
 import net.imagingexchange.imagingsource.testing.IngestFixture;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
-import net.imagingexchange.testing.database.MariaDbServer;
 
 /**
  * An imaging source's index and store holding three studies of two patients, taken in as STOW-RS parts are
- * ({@link InstanceIngest#ingestFile}): an {@link IngestFixture} on H2, or the same parts on a fresh database of a
+ * ({@link InstanceIngest#ingestFile}) into an {@link IngestFixture}: H2, or a fresh database of a
  * real MariaDB server when the JVM runs with {@code -Dtest.database=mariadb} (docs/decisions/0004).
  * <pre>
  * patient PER-1001 Lefèvre^Zoé  A1 2026-01-10 08:30 ACC-A1  series 1 CT x2, series 2 CT x1, timezone +0100
@@ -54,7 +46,6 @@ final class QidoTestSource implements AutoCloseable {
     /** Rows and Columns of every image. */
     static final int SIZE = 16;
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final SyntheticStudy STUDY_A1 = study(A1, PATIENT_A, "ACC-A1");
     private static final SyntheticStudy STUDY_A2 = study(A2, PATIENT_A, "ACC-A2");
     private static final SyntheticStudy STUDY_B1 = study(B1, PATIENT_B, "ACC-B1");
@@ -67,22 +58,11 @@ final class QidoTestSource implements AutoCloseable {
 
     QidoTestSource() throws IOException, StoreStatusException {
         directory = Files.createTempDirectory("qido-source");
-        if ("mariadb".equals(System.getProperty("test.database"))) {
-            var server = MariaDbServer.shared();
-            String url = server.createDatabase("imaging_source_qido_" + DATABASES.incrementAndGet());
-            var db = ActorDatabase.open("imaging_source", url, new DatabaseProperties(url, server.username(),
-                    server.password(), 4, Duration.ofSeconds(10)));
-            store = new InstanceStore(directory.resolve("instances"), directory.resolve("incoming"));
-            ingest = new InstanceIngest(store, new StudyIndex(db.dataSource(), new StudyLocks(), Clock.systemUTC()));
-            database = db;
-            dataSource = db.dataSource();
-        } else {
-            var fixture = new IngestFixture(directory);
-            store = fixture.store;
-            ingest = fixture.ingest;
-            database = fixture;
-            dataSource = fixture.database.dataSource();
-        }
+        var fixture = new IngestFixture(directory); // H2, or MariaDB in the surefire execution mariadb
+        store = fixture.store;
+        ingest = fixture.ingest;
+        database = fixture;
+        dataSource = fixture.database.dataSource();
         ingestStudies();
     }
 
