@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.imagingsource.dicomweb;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+
+import net.imagingexchange.imagingsource.index.InstanceRecord;
+
+/**
+ * Instances answered as {@code multipart/related; type="application/dicom"} (PS3.18 10.4.3.3): one part per
+ * stored Part 10 file, {@code Content-Type: application/dicom; transfer-syntax=<stored>}, streamed from disk.
+ * Instances the request's transfer syntaxes leave out, or whose file is gone, are left out: the answer is then 206
+ * with a Warning saying why (PS3.18 Table 10.4.3-1), or 406 / 410 when none is left.
+ */
+final class InstanceParts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InstanceParts.class);
+
+    /** What was answered. */
+    record Answered(int status, int instances) {
+    }
+
+    private InstanceParts() {
+    }
+
+    /**
+     * @param level    "study", "series" or "instance", for messages.
+     * @param location the URL of an instance, each part's Content-Location.
+     */
+    static Answered write(List<InstanceRecord> instances, String level, Negotiation.Syntaxes syntaxes,
+                          Function<InstanceRecord, Path> files, Function<InstanceRecord, String> location,
+                          HttpServletResponse response) throws IOException {
+        var selected = new ArrayList<InstanceRecord>();
+        var otherSyntax = new ArrayList<InstanceRecord>();
+        int missing = 0;
+        for (InstanceRecord instance : instances) {
+            if (!syntaxes.allows(instance.transferSyntaxUid())) {
+                otherSyntax.add(instance);
+            } else if (!Files.isRegularFile(files.apply(instance))) {
+                LOG.warn("the file of an indexed instance is missing: {}", instance.fileName());
+                missing++;
+            } else {
+                selected.add(instance);
+            }
+        }
+        if (selected.isEmpty()) {
+            throw noneLeft(level, syntaxes, otherSyntax, missing);
+        }
+        int status = selected.size() < instances.size() ? HttpStatus.PARTIAL_CONTENT.value() : HttpStatus.OK.value();
+        if (status == HttpStatus.PARTIAL_CONTENT.value()) {
+            var reasons = new ArrayList<String>();
+            if (!otherSyntax.isEmpty()) {
+                reasons.add(otherSyntax.size() + " not held in transfer syntax " + syntaxes.describe()
+                        + " (no transcoding here; transfer-syntax=* gives them as stored)");
+            }
+            if (missing > 0) {
+                reasons.add(missing + " no longer stored");
+            }
+            response.addHeader("Warning", "299 imaging-source \"" + (instances.size() - selected.size()) + " of "
+                    + instances.size() + " instances left out: " + String.join(", ", reasons) + "\"");
+        }
+        var multipart = new MultipartResponse(response, status, Negotiation.DICOM);
+        for (InstanceRecord instance : selected) {
+            multipart.part(Negotiation.DICOM + "; transfer-syntax=" + instance.transferSyntaxUid(),
+                    location.apply(instance), files.apply(instance));
+        }
+        multipart.finish();
+        return new Answered(status, selected.size());
+    }
+
+    private static DicomWebException noneLeft(String level, Negotiation.Syntaxes syntaxes,
+                                              List<InstanceRecord> otherSyntax, int missing) {
+        if (otherSyntax.isEmpty()) {
+            return new DicomWebException(HttpStatus.GONE, "the " + level + " is indexed but its "
+                    + (missing == 1 ? "file is" : missing + " files are") + " no longer stored");
+        }
+        String stored = String.join(", ", otherSyntax.stream().map(InstanceRecord::transferSyntaxUid).distinct()
+                .toList());
+        return DicomWebException.notAcceptable("the " + level + " is stored in transfer syntax " + stored
+                + ", not in " + syntaxes.describe() + ", and this origin server does not transcode: ask for"
+                + " transfer-syntax=* (or " + stored + ")");
+    }
+}

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.imagingsource.dicomweb;
+
+import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+
+import net.imagingexchange.imagingsource.testing.IngestFixture;
+
+/**
+ * The DICOMweb endpoints on a real Tomcat over an {@link IngestFixture} (store and H2 index in a temporary
+ * directory): only the auto-configurations a servlet web application needs, multipart resolution included as in
+ * a full application, with the setting that leaves multipart/related bodies to STOW-RS.
+ */
+@SpringBootConfiguration
+@ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+        WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
+        MultipartAutoConfiguration.class})
+class DicomWebTestApplication {
+
+    /** A test on this application, on a random port; all such tests share one application and its data. */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @SpringBootTest(classes = DicomWebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+            properties = "spring.servlet.multipart.strict-servlet-compliance=true")
+    @interface DicomWebTest {
+    }
+
+    /** The fixture and the directory it lives in, removed when the application stops. */
+    static final class Source implements AutoCloseable {
+        final Path directory;
+        final IngestFixture fixture;
+
+        Source() throws IOException {
+            directory = Files.createTempDirectory("dicomweb-test");
+            fixture = new IngestFixture(directory);
+        }
+
+        @Override
+        public void close() throws IOException {
+            fixture.close();
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    Source source() throws IOException {
+        return new Source();
+    }
+
+    @Bean
+    IngestFixture ingestFixture(Source source) {
+        return source.fixture;
+    }
+
+    @Bean
+    StowRsEndpoint stowRsEndpoint(IngestFixture fixture) {
+        return new StowRsEndpoint(fixture.ingest, DicomWebUrls.publicBase(""));
+    }
+
+    @Bean
+    Rad107Endpoint rad107Endpoint(IngestFixture fixture) {
+        return new Rad107Endpoint(fixture.index, fixture.store, DicomWebUrls.publicBase(""));
+    }
+
+    @Bean
+    Rad55Endpoint rad55Endpoint(IngestFixture fixture) {
+        return new Rad55Endpoint(fixture.index, fixture.store);
+    }
+
+    @Bean
+    DicomWebProblems dicomWebProblems() {
+        return new DicomWebProblems();
+    }
+}
