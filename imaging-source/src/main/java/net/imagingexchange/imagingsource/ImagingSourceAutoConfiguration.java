@@ -14,17 +14,26 @@ import org.openehealth.ipf.commons.ihe.xds.XDS;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartAutoConfiguration;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.web.multipart.MultipartResolver;
+import org.springframework.web.multipart.support.StandardServletMultipartResolver;
+import org.springframework.web.servlet.DispatcherServlet;
 
 import net.imagingexchange.atna.AuditAutoConfiguration;
 import net.imagingexchange.dicom.net.AcceptorSettings;
 import net.imagingexchange.dicom.net.DicomServer;
 import net.imagingexchange.imagingsource.api.StudyStatusController;
+import net.imagingexchange.imagingsource.dicomweb.DicomWebProblems;
+import net.imagingexchange.imagingsource.dicomweb.DicomWebUrls;
+import net.imagingexchange.imagingsource.dicomweb.Rad107Endpoint;
+import net.imagingexchange.imagingsource.dicomweb.Rad55Endpoint;
+import net.imagingexchange.imagingsource.dicomweb.StowRsEndpoint;
 import net.imagingexchange.imagingsource.dicomweb.qido.QidoRsController;
 import net.imagingexchange.imagingsource.dicomweb.qido.QidoSearch;
 import net.imagingexchange.imagingsource.identity.PatientIdentities;
@@ -55,7 +64,7 @@ import net.imagingexchange.xds.soap.XdsServlets;
  * publication of manifests (RAD-68), and the retrieval of images (RAD-69, WADO-RS, WADO-URI) under
  * {@code /imaging-source}.
  */
-@AutoConfiguration(after = AuditAutoConfiguration.class)
+@AutoConfiguration(after = AuditAutoConfiguration.class, before = MultipartAutoConfiguration.class)
 @ConditionalOnProperty(prefix = "imaging-source", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties({ImagingSourceProperties.class, AffinityDomainProperties.class})
 public class ImagingSourceAutoConfiguration {
@@ -199,6 +208,38 @@ public class ImagingSourceAutoConfiguration {
     static String publicDicomWebBase(ImagingSourceProperties properties) {
         String base = properties.retrieve().baseUrl();
         return base.isBlank() ? "" : base.replaceAll("/+$", "") + QidoRsController.BASE_PATH;
+    }
+
+    @Bean
+    StowRsEndpoint stowRsEndpoint(InstanceIngest ingest, ImagingSourceProperties properties) {
+        return new StowRsEndpoint(ingest, DicomWebUrls.publicBase(properties.retrieve().baseUrl()));
+    }
+
+    @Bean
+    Rad107Endpoint rad107Endpoint(StudyIndex index, InstanceStore store, ImagingSourceProperties properties) {
+        return new Rad107Endpoint(index, store, DicomWebUrls.publicBase(properties.retrieve().baseUrl()));
+    }
+
+    @Bean
+    Rad55Endpoint rad55Endpoint(StudyIndex index, InstanceStore store) {
+        return new Rad55Endpoint(index, store);
+    }
+
+    @Bean
+    DicomWebProblems dicomWebProblems() {
+        return new DicomWebProblems();
+    }
+
+    /**
+     * Only multipart/form-data is a form: Spring's default resolver would read a STOW-RS body
+     * ({@code multipart/related}) as one before the endpoint sees it.
+     */
+    @Bean(name = DispatcherServlet.MULTIPART_RESOLVER_BEAN_NAME)
+    @ConditionalOnMissingBean(MultipartResolver.class)
+    StandardServletMultipartResolver multipartResolver() {
+        var resolver = new StandardServletMultipartResolver();
+        resolver.setStrictServletCompliance(true);
+        return resolver;
     }
 
     /** {@code http://localhost:<port><path>} of this exchange, once its server listens. */

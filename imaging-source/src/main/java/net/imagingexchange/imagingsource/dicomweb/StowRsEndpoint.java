@@ -77,7 +77,14 @@ public class StowRsEndpoint {
                     + "=true so that only multipart/form-data is taken as a form");
         }
         var urls = DicomWebUrls.of(publicBase, request);
-        StoreInstancesResponse outcome = storeParts(request.getInputStream(), boundary, study, urls);
+        StoreInstancesResponse outcome;
+        try {
+            outcome = storeParts(request.getInputStream(), boundary, study, urls);
+        } finally {
+            // one DICOM Instances Transferred record per study stored by this request (ATNA)
+            String user = request.getRemoteUser();
+            ingest.transferEnded(user != null ? user : "STOW-RS " + request.getRemoteAddr(), request.getRemoteAddr());
+        }
         answer(response, outcome, urls, study);
         LOG.info("STOW-RS store status={} stored={} failed={} ms={}", outcome.status().value(),
                 outcome.storedInstances().size(), outcome.failures().size(),
