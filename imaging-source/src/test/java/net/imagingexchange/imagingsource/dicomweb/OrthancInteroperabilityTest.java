@@ -15,7 +15,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import net.imagingexchange.imagingsource.testing.IngestFixture;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
+import net.imagingexchange.imagingsource.testing.OrthancPeer;
 
 /**
  * Software we did not write as the DICOMweb client: Orthanc's DICOMweb plugin, configured with this source as a
@@ -48,7 +48,6 @@ class OrthancInteroperabilityTest {
 
     @BeforeEach
     void startOrthanc() throws Exception {
-        Assumptions.assumeTrue(OrthancPeer.installed(), "Orthanc and its DICOMweb plugin are not installed");
         client = new DicomWebClient(port);
         orthanc = OrthancPeer.start(dir.resolve("orthanc"), Map.of(SERVER, client.root()));
     }

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
@@ -27,6 +29,7 @@ import net.imagingexchange.dicom.io.DicomReader;
 import net.imagingexchange.dicom.net.DicomServer;
 import net.imagingexchange.dicom.testing.Dcmtk;
 import net.imagingexchange.imagingsource.testing.ExchangeUnderTest;
+import net.imagingexchange.imagingsource.testing.OrthancPeer;
 import net.imagingexchange.imagingsource.testing.RegionClients;
 import net.imagingexchange.imagingsource.testing.Studies;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
@@ -171,6 +174,42 @@ class PublicationEndToEndTest {
                 Integer.toString(scp.port()), other.toString()))
                 .hasMessageContaining("0xc000")
                 .hasMessageContaining("patient OTHER-64 (PERONNE) is not PER-64 (PERONNE) of study");
+    }
+
+    @Test
+    void orthancAsTheHospitalPacsPublishesOneStudyByCStoreAndAnotherByItsStowClient() throws Exception {
+        var byCStore = new SyntheticStudy("1.2.250.1.999.61.5", "PER-65", "PERONNE", "IDR65",
+                SyntheticStudy.AFFINITY_DOMAIN, "ACC65", 1, 3, 32);
+        var byStow = new SyntheticStudy("1.2.250.1.999.61.6", "PER-66", "PERONNE", "IDR66",
+                SyntheticStudy.AFFINITY_DOMAIN, "ACC66", 2, 2, 32);
+        try (var pacs = OrthancPeer.start(dir.resolve("orthanc"),
+                Map.of("source", base() + "/imaging-source/dicomweb"),
+                Map.of("source", new OrthancPeer.Modality("XDSI_SOURCE", "127.0.0.1", scp.port())), true)) {
+            String cStoreStudy = upload(pacs, byCStore.write(dir.resolve("c-store")));
+            String stowStudy = upload(pacs, byStow.write(dir.resolve("stow")));
+
+            var stored = pacs.post("/modalities/source/store", Map.of("Resources", List.of(cStoreStudy)));
+            var stowed = pacs.post("/dicom-web/servers/source/stow", Map.of("Resources", List.of(stowStudy)));
+
+            assertThat(stored.statusCode()).as(stored.body() + "\n" + pacs.logTail()).isEqualTo(200);
+            assertThat(stowed.statusCode()).as(stowed.body() + "\n" + pacs.logTail()).isEqualTo(200);
+        }
+        var studies = new Studies(base());
+        assertThat(studies.awaitStatus(byCStore.studyInstanceUid(), Studies.published(), LIMIT)
+                .path("instances").asInt()).isEqualTo(3);
+        assertThat(studies.awaitStatus(byStow.studyInstanceUid(), Studies.published(), LIMIT)
+                .path("instances").asInt()).isEqualTo(4);
+    }
+
+    /** Uploads files into Orthanc; returns the Orthanc ID of their study. */
+    private static String upload(OrthancPeer pacs, List<Path> files) throws Exception {
+        String study = null;
+        for (Path file : files) {
+            var answer = pacs.post("/instances", "application/dicom", Files.readAllBytes(file));
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            study = new ObjectMapper().readTree(answer.body()).path("ParentStudy").asText();
+        }
+        return study;
     }
 
     private static List<String> sentInstances(SyntheticStudy study) {

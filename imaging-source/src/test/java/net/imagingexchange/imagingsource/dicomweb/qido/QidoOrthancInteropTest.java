@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import net.imagingexchange.imagingsource.testing.OrthancPeer;
+
 /**
  * Orthanc's DICOMweb client, software we did not write, searching this source: it sends the requests and reads
  * the DICOM JSON answers ({@code POST /dicom-web/servers/{name}/get} returns our answer as received;
