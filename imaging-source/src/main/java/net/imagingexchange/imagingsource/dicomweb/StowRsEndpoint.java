@@ -94,8 +94,7 @@ public class StowRsEndpoint {
     /** Takes in the parts one after the other, each alone, until the close delimiter or a broken body. */
     private StoreInstancesResponse storeParts(InputStream in, String boundary, String study, DicomWebUrls urls) {
         var outcome = new StoreInstancesResponse();
-        LongBoundary.Renamed body = LongBoundary.of(in, boundary);
-        MultipartReader reader = reader(body.body(), body.boundary());
+        MultipartReader reader = reader(in, boundary);
         int parts = 0;
         while (true) {
             MultipartReader.Part part;

@@ -16,8 +16,20 @@ final class Delimiter {
     private final int[] shift = new int[256];
     private final int[] failure;
 
+    /** RFC 2046 5.1.1's limit, kept by what we write. */
+    static final int MAX_LENGTH = 70;
+    /**
+     * What we read: some senders exceed the RFC's 70 characters (Orthanc 1.10 sends 73: two UUIDs), and a longer
+     * boundary is no harder to find.
+     */
+    static final int MAX_READ_LENGTH = 200;
+
     Delimiter(String boundary) {
-        checkBoundary(boundary);
+        this(boundary, MAX_LENGTH);
+    }
+
+    Delimiter(String boundary, int maxLength) {
+        checkBoundary(boundary, maxLength);
         this.boundary = boundary;
         bytes = ("\r\n--" + boundary).getBytes(StandardCharsets.US_ASCII);
         int m = bytes.length;
@@ -84,9 +96,10 @@ final class Delimiter {
     }
 
     // boundary := 0*69<bchars> bcharsnospace (RFC 2046 5.1.1)
-    private static void checkBoundary(String boundary) {
-        if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
-            throw new IllegalArgumentException("a boundary has 1 to 70 characters (RFC 2046 5.1.1)");
+    private static void checkBoundary(String boundary, int maxLength) {
+        if (boundary == null || boundary.isEmpty() || boundary.length() > maxLength) {
+            throw new IllegalArgumentException("a boundary has 1 to " + maxLength + " characters (RFC 2046 5.1.1"
+                    + (maxLength > MAX_LENGTH ? ", and longer ones some senders use" : "") + ")");
         }
         for (int i = 0; i < boundary.length(); i++) {
             char c = boundary.charAt(i);

@@ -92,11 +92,26 @@ public record MediaType(String type, String subtype, Map<String, String> paramet
                 }
                 String name = token("parameter name").toLowerCase(Locale.ROOT);
                 expect('=');
-                String value = pos < text.length() && text.charAt(pos) == '"' ? quoted() : token("parameter value");
+                String value = pos < text.length() && text.charAt(pos) == '"' ? quoted() : unquotedValue();
                 if (parameters.put(name, value) != null) {
                     throw error("parameter " + name + " given twice");
                 }
             }
+        }
+
+        /**
+         * A token, or a token with '/' in it: {@code type=application/dicom} unquoted is not RFC 9110's, but common
+         * (Orthanc sends it), and '/' can mean nothing else there.
+         */
+        private String unquotedValue() {
+            int start = pos;
+            while (pos < text.length() && (isTokenChar(text.charAt(pos)) || text.charAt(pos) == '/')) {
+                pos++;
+            }
+            if (pos == start) {
+                throw error("expected a parameter value");
+            }
+            return text.substring(start, pos);
         }
 
         private String token(String what) {

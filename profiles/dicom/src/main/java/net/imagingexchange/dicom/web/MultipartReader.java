@@ -60,7 +60,7 @@ public final class MultipartReader implements Closeable {
 
     public MultipartReader(InputStream in, String boundary, int maxHeaderBytes) {
         this.in = in;
-        this.delimiter = new Delimiter(boundary);
+        this.delimiter = new Delimiter(boundary, Delimiter.MAX_READ_LENGTH);
         this.maxHeaderBytes = maxHeaderBytes;
         buffer = new byte[Math.max(WINDOW, 4 * delimiter.length())];
         // the first delimiter may open the stream without a CRLF before it: pretend there is one

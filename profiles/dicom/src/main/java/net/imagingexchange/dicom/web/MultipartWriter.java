@@ -25,19 +25,29 @@ public final class MultipartWriter implements Closeable {
     private final OutputStream out;
     private final Delimiter delimiter;
     private final byte[] dashBoundary;
+    private final boolean scanBodies;
     private boolean first = true;
     private boolean finished;
     private PartStream open;
 
-    /** A writer with a random boundary (122 random bits). */
+    /**
+     * A writer with a random boundary (122 random bits). Bodies are not scanned for it: a body holds it by a chance
+     * of 2^-122, and scanning every byte of a study costs more than sending it.
+     */
     public MultipartWriter(OutputStream out) {
-        this(out, randomBoundary());
+        this(out, randomBoundary(), false);
     }
 
+    /** A writer with the caller's boundary: every body is checked not to contain it (RFC 2046 5.1.1). */
     public MultipartWriter(OutputStream out, String boundary) {
+        this(out, boundary, true);
+    }
+
+    private MultipartWriter(OutputStream out, String boundary, boolean scanBodies) {
         this.out = new BufferedOutputStream(out, 8192);
         this.delimiter = new Delimiter(boundary);
         this.dashBoundary = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
+        this.scanBodies = scanBodies;
     }
 
     /** A boundary that no body will contain but by a chance of 2^-122. */
@@ -164,15 +174,17 @@ public final class MultipartWriter implements Closeable {
             if (closed) {
                 throw new IOException("the part is complete");
             }
-            int s = state;
-            for (int i = off; i < off + len; i++) {
-                s = delimiter.advance(s, b[i]);
-                if (s == delimiter.length()) {
-                    throw new IOException("the body contains the boundary \"" + delimiter.boundary()
-                            + "\" (RFC 2046 5.1.1)");
+            if (scanBodies) {
+                int s = state;
+                for (int i = off; i < off + len; i++) {
+                    s = delimiter.advance(s, b[i]);
+                    if (s == delimiter.length()) {
+                        throw new IOException("the body contains the boundary \"" + delimiter.boundary()
+                                + "\" (RFC 2046 5.1.1)");
+                    }
                 }
+                state = s;
             }
-            state = s;
             out.write(b, off, len);
         }
 

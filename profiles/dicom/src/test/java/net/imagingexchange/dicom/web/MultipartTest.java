@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -166,8 +167,34 @@ class MultipartTest {
                 .isInstanceOf(MultipartException.class).hasMessageContaining("not a multipart type");
         assertThatThrownBy(() -> MultipartReader.of(InputStream.nullInputStream(), "multipart/related"))
                 .isInstanceOf(MultipartException.class).hasMessageContaining("no boundary parameter");
-        assertThatThrownBy(() -> new MultipartReader(InputStream.nullInputStream(), "x".repeat(71)))
+        assertThatThrownBy(() -> new MultipartReader(InputStream.nullInputStream(), "x".repeat(201)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 200 characters");
+        assertThatThrownBy(() -> new MultipartWriter(OutputStream.nullOutputStream(), "x".repeat(71)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 70 characters");
+    }
+
+    /** Orthanc 1.10's DICOMweb client joins two UUIDs: 73 characters, beyond RFC 2046's 70. */
+    @Test
+    void readsABodyWhoseBoundaryIsLongerThanTheRfcAllows() throws Exception {
+        String boundary = UUID.randomUUID() + "-" + UUID.randomUUID();
+        byte[] body = ("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\nfirst\r\n--" + boundary
+                + "\r\n\r\nsecond\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+
+        var reader = new MultipartReader(new ByteArrayInputStream(body), boundary);
+
+        assertThat(new String(reader.next().body().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("first");
+        assertThat(new String(reader.next().body().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("second");
+        assertThat(reader.next()).isNull();
+    }
+
+    @Test
+    void acceptsAnUnquotedMediaTypeAsParameterValue() {
+        var type = MediaType.parse("multipart/related; type=application/dicom; boundary=abc");
+
+        assertThat(type.parameter("type")).isEqualTo("application/dicom");
+        assertThat(type.parameter("boundary")).isEqualTo("abc");
+        assertThatThrownBy(() -> MediaType.parse("multipart/related; type=")).hasMessageContaining("expected a"
+                + " parameter value");
     }
 
     @Test
