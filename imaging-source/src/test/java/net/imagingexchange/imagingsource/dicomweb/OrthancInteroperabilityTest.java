@@ -17,11 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import net.imagingexchange.imagingsource.testing.IngestFixture;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 import net.imagingexchange.imagingsource.testing.OrthancPeer;
 
@@ -30,25 +26,14 @@ import net.imagingexchange.imagingsource.testing.OrthancPeer;
  * DICOMweb server, retrieves a study from it (WADO-RS) and stores one into it (STOW-RS, chunked).
  */
 @DicomWebTestApplication.DicomWebTest
-class OrthancInteroperabilityTest {
+class OrthancInteroperabilityTest extends DicomWebTestBase {
 
     static final String SERVER = "imaging-source";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IngestFixture source;
-
-    @TempDir
-    Path dir;
-
-    DicomWebClient client;
     OrthancPeer orthanc;
 
     @BeforeEach
     void startOrthanc() throws Exception {
-        client = new DicomWebClient(port);
         orthanc = OrthancPeer.start(dir.resolve("orthanc"), Map.of(SERVER, client.root()));
     }
 

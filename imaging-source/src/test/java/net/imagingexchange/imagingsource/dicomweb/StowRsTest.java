@@ -11,37 +11,16 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import net.imagingexchange.imagingsource.testing.IngestFixture;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 
 /** STOW-RS on a real server: each part stored or refused alone, the answer listing both (PS3.18 10.5, Annex I). */
 @DicomWebTestApplication.DicomWebTest
-class StowRsTest {
+class StowRsTest extends DicomWebTestBase {
 
     static final int CANNOT_UNDERSTAND = 0xC000;
     static final int DOES_NOT_MATCH = 0xA900;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IngestFixture source;
-
-    @TempDir
-    Path dir;
-
-    DicomWebClient client;
-
-    @BeforeEach
-    void client() {
-        client = new DicomWebClient(port);
-    }
 
     @Test
     void storesEveryInstanceAndAnswersTheirRetrieveUrls() throws Exception {

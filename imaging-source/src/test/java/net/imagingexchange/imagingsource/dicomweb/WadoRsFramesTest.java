@@ -6,32 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import net.imagingexchange.imagingsource.testing.IngestFixture;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 
 /** WADO-RS frames (PS3.18 10.4.1.1.6): native frames cut from the pixel data, encapsulated ones by fragment. */
 @DicomWebTestApplication.DicomWebTest
-class WadoRsFramesTest {
+class WadoRsFramesTest extends DicomWebTestBase {
 
     static final String ANY_SYNTAX = "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IngestFixture source;
-
-    DicomWebClient client;
-
-    @BeforeEach
-    void client() {
-        client = new DicomWebClient(port);
-    }
 
     @Test
     void returnsTheRequestedFramesOfAMultiFrameInstanceInTheirOrder() throws Exception {

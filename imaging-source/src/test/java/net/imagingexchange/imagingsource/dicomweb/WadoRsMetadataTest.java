@@ -4,40 +4,18 @@ package net.imagingexchange.imagingsource.dicomweb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import net.imagingexchange.dicom.Tag;
 import net.imagingexchange.dicom.VR;
-import net.imagingexchange.imagingsource.testing.IngestFixture;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 
 /** WADO-RS metadata (PS3.18 10.4.1.1.4, F.2) and the bulk data its BulkDataURIs point to (10.4.1.1.5). */
 @DicomWebTestApplication.DicomWebTest
-class WadoRsMetadataTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IngestFixture source;
-
-    @TempDir
-    Path dir;
-
-    DicomWebClient client;
-
-    @BeforeEach
-    void client() {
-        client = new DicomWebClient(port);
-    }
+class WadoRsMetadataTest extends DicomWebTestBase {
 
     @Test
     void namesTheAttributesAndPointsToThePixelData() throws Exception {

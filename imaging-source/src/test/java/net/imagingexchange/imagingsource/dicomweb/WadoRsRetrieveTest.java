@@ -10,38 +10,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import net.imagingexchange.dicom.io.TransferSyntax;
-import net.imagingexchange.imagingsource.testing.IngestFixture;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 
 /** WADO-RS retrieve of studies, series and instances (PS3.18 10.4): the stored bytes, negotiated, or a reason. */
 @DicomWebTestApplication.DicomWebTest
-class WadoRsRetrieveTest {
+class WadoRsRetrieveTest extends DicomWebTestBase {
 
     static final String ELE = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid();
     static final String ILE = TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IngestFixture source;
-
-    @TempDir
-    Path dir;
-
-    DicomWebClient client;
-
-    @BeforeEach
-    void client() {
-        client = new DicomWebClient(port);
-    }
 
     @Test
     void retrievesStudySeriesAndInstanceAsTheBytesStoredThroughStowRs() throws Exception {

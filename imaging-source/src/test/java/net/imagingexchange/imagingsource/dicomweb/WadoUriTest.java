@@ -8,33 +8,18 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import net.imagingexchange.imagingsource.testing.IngestFixture;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 
 /** WADO-URI (RAD-55, PS3.18 9): the stored Part 10 file, or a problem naming what is wrong. */
 @DicomWebTestApplication.DicomWebTest
-class WadoUriTest {
+class WadoUriTest extends DicomWebTestBase {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IngestFixture source;
-
-    @TempDir
-    Path dir;
-
-    DicomWebClient client;
     SyntheticStudy study;
     Path sent;
 
     @BeforeEach
     void storeOneInstance() throws Exception {
-        client = new DicomWebClient(port);
         study = SyntheticStudy.of("1.2.250.1.999.75.1", 1, 1);
         sent = study.write(dir).get(0);
         source.ingest(java.util.List.of(sent));
