@@ -33,6 +33,7 @@ import net.imagingexchange.imagingsource.dicomweb.DicomWebProblems;
 import net.imagingexchange.imagingsource.dicomweb.DicomWebUrls;
 import net.imagingexchange.imagingsource.dicomweb.Rad107Endpoint;
 import net.imagingexchange.imagingsource.dicomweb.Rad55Endpoint;
+import net.imagingexchange.imagingsource.dicomweb.RetrieveAudit;
 import net.imagingexchange.imagingsource.dicomweb.StowRsEndpoint;
 import net.imagingexchange.imagingsource.dicomweb.qido.QidoRsController;
 import net.imagingexchange.imagingsource.dicomweb.qido.QidoSearch;
@@ -216,13 +217,19 @@ public class ImagingSourceAutoConfiguration {
     }
 
     @Bean
-    Rad107Endpoint rad107Endpoint(StudyIndex index, InstanceStore store, ImagingSourceProperties properties) {
-        return new Rad107Endpoint(index, store, DicomWebUrls.publicBase(properties.retrieve().baseUrl()));
+    RetrieveAudit retrieveAudit(AuditContext audit, StudyIndex index) {
+        return new RetrieveAudit(audit, index);
     }
 
     @Bean
-    Rad55Endpoint rad55Endpoint(StudyIndex index, InstanceStore store) {
-        return new Rad55Endpoint(index, store);
+    Rad107Endpoint rad107Endpoint(StudyIndex index, InstanceStore store, ImagingSourceProperties properties,
+                                  RetrieveAudit audit) {
+        return new Rad107Endpoint(index, store, DicomWebUrls.publicBase(properties.retrieve().baseUrl()), audit);
+    }
+
+    @Bean
+    Rad55Endpoint rad55Endpoint(StudyIndex index, InstanceStore store, RetrieveAudit audit) {
+        return new Rad55Endpoint(index, store, audit);
     }
 
     @Bean

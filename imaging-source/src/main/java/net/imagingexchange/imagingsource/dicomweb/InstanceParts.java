@@ -26,8 +26,12 @@ final class InstanceParts {
 
     private static final Logger LOG = LoggerFactory.getLogger(InstanceParts.class);
 
-    /** What was answered. */
-    record Answered(int status, int instances) {
+    /** What was answered: its status and the instances sent. */
+    record Answered(int status, List<InstanceRecord> sent) {
+
+        int instances() {
+            return sent.size();
+        }
     }
 
     private InstanceParts() {
@@ -75,7 +79,7 @@ final class InstanceParts {
                     location.apply(instance), files.apply(instance));
         }
         multipart.finish();
-        return new Answered(status, selected.size());
+        return new Answered(status, List.copyOf(selected));
     }
 
     private static DicomWebException noneLeft(String level, Negotiation.Syntaxes syntaxes,

@@ -43,14 +43,18 @@ public class Rad107Endpoint {
 
     private final StudyResources resources;
     private final UnaryOperator<String> publicBase;
+    private final RetrieveAudit audit;
 
     /**
      * @param publicBase the public base URL for a request's own origin ({@link DicomWebUrls#publicBase}), which
      *                   Content-Locations and BulkDataURIs start with.
+     * @param audit      records what each retrieve sent (ATNA).
      */
-    public Rad107Endpoint(StudyIndex index, InstanceStore store, UnaryOperator<String> publicBase) {
+    public Rad107Endpoint(StudyIndex index, InstanceStore store, UnaryOperator<String> publicBase,
+                          RetrieveAudit audit) {
         this.resources = new StudyResources(index, store);
         this.publicBase = publicBase;
+        this.audit = audit;
     }
 
     @GetMapping("/studies/{study}")
@@ -141,6 +145,7 @@ public class Rad107Endpoint {
         var urls = DicomWebUrls.of(publicBase, request);
         InstanceParts.Answered answered = InstanceParts.write(instances, level, syntaxes, resources::file,
                 i -> urls.instance(i.studyInstanceUid(), i.seriesInstanceUid(), i.sopInstanceUid()), response);
+        audit.sent(RetrieveAudit.WADO_RS, answered.sent(), request);
         LOG.info("RAD-107 WADO-RS retrieve level={} status={} instances={} ms={}", level, answered.status(),
                 answered.instances(), millisSince(start));
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
@@ -43,15 +44,17 @@ public class Rad55Endpoint {
             "presentationSeriesUID");
 
     private final StudyResources resources;
+    private final RetrieveAudit audit;
 
-    public Rad55Endpoint(StudyIndex index, InstanceStore store) {
+    public Rad55Endpoint(StudyIndex index, InstanceStore store, RetrieveAudit audit) {
         this.resources = new StudyResources(index, store);
+        this.audit = audit;
     }
 
     @GetMapping(PATH)
     public void retrieve(@RequestParam MultiValueMap<String, String> parameters,
                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
-                         HttpServletResponse response) throws IOException {
+                         HttpServletRequest request, HttpServletResponse response) throws IOException {
         long start = System.nanoTime();
         checkRequest(parameters);
         checkContentType(first(parameters, "contentType"), accept);
@@ -75,6 +78,7 @@ public class Rad55Endpoint {
         response.setContentType(Negotiation.DICOM);
         response.setContentLengthLong(Files.size(file));
         MultipartResponse.copy(file, response.getOutputStream());
+        audit.sent(RetrieveAudit.WADO_URI, List.of(instance), request);
         LOG.info("RAD-55 WADO-URI retrieve status=200 bytes={} ms={}", Files.size(file),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }

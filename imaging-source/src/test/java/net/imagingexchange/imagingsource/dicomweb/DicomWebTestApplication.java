@@ -22,6 +22,9 @@ import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguratio
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 
+import net.imagingexchange.atna.AuditContexts;
+import net.imagingexchange.atna.AuditProperties;
+import net.imagingexchange.imagingsource.testing.AuditListener;
 import net.imagingexchange.imagingsource.testing.IngestFixture;
 
 /**
@@ -79,14 +82,25 @@ class DicomWebTestApplication {
         return new StowRsEndpoint(fixture.ingest, DicomWebUrls.publicBase(""));
     }
 
-    @Bean
-    Rad107Endpoint rad107Endpoint(IngestFixture fixture) {
-        return new Rad107Endpoint(fixture.index, fixture.store, DicomWebUrls.publicBase(""));
+    @Bean(destroyMethod = "close")
+    AuditListener auditListener() throws IOException {
+        return new AuditListener();
     }
 
     @Bean
-    Rad55Endpoint rad55Endpoint(IngestFixture fixture) {
-        return new Rad55Endpoint(fixture.index, fixture.store);
+    RetrieveAudit retrieveAudit(IngestFixture fixture, AuditListener listener) {
+        return new RetrieveAudit(AuditContexts.create(new AuditProperties(true, "127.0.0.1", listener.port(),
+                AuditProperties.Transport.UDP, "dicomweb-test", "test-region")), fixture.index);
+    }
+
+    @Bean
+    Rad107Endpoint rad107Endpoint(IngestFixture fixture, RetrieveAudit audit) {
+        return new Rad107Endpoint(fixture.index, fixture.store, DicomWebUrls.publicBase(""), audit);
+    }
+
+    @Bean
+    Rad55Endpoint rad55Endpoint(IngestFixture fixture, RetrieveAudit audit) {
+        return new Rad55Endpoint(fixture.index, fixture.store, audit);
     }
 
     @Bean

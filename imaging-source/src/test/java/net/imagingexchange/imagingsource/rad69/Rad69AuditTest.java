@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
+import net.imagingexchange.imagingsource.testing.AuditListener;
 
 /**
  * ATNA: a RAD-69 call is audited by the Imaging Document Source as DICOM Instances Transferred (PS3.15 A.5.3.2,

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import net.imagingexchange.atna.AuditContexts;
 import net.imagingexchange.atna.AuditProperties;
 import net.imagingexchange.xds.soap.XdsServlets;
+import net.imagingexchange.imagingsource.testing.AuditListener;
 
 /**
  * The RAD-69 endpoint over an {@code IngestFixture}, in Tomcat on a random port, auditing to a syslog socket of

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package net.imagingexchange.imagingsource.rad69;
+package net.imagingexchange.imagingsource.testing;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -12,15 +12,15 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** A syslog receiver on a real loopback UDP socket (RFC 5426), as an Audit Record Repository listens. */
-final class AuditListener implements AutoCloseable {
+public final class AuditListener implements AutoCloseable {
 
     private final DatagramSocket socket;
 
-    AuditListener() throws IOException {
+    public AuditListener() throws IOException {
         this.socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
@@ -28,7 +28,7 @@ final class AuditListener implements AutoCloseable {
      * Reads records until one matches. The socket timeout only ends a test whose record never comes; it asserts
      * nothing about time.
      */
-    synchronized String receive(Predicate<String> wanted) throws IOException {
+    public synchronized String receive(Predicate<String> wanted) throws IOException {
         var seen = new ArrayList<String>();
         socket.setSoTimeout(10_000);
         while (true) {
@@ -47,7 +47,7 @@ final class AuditListener implements AutoCloseable {
     }
 
     /** The next {@code count} records that match, skipping the others. */
-    synchronized List<String> receiveAll(Predicate<String> wanted, int count) throws IOException {
+    public synchronized List<String> receiveAll(Predicate<String> wanted, int count) throws IOException {
         var records = new ArrayList<String>();
         while (records.size() < count) {
             records.add(receive(wanted));
