@@ -51,6 +51,7 @@ import net.imagingexchange.imagingsource.publish.Publications;
 import net.imagingexchange.imagingsource.publish.PublicationScheduler;
 import net.imagingexchange.imagingsource.publish.Publisher;
 import net.imagingexchange.imagingsource.publish.Rad68Client;
+import net.imagingexchange.imagingsource.publish.RegistryQueryClient;
 import net.imagingexchange.imagingsource.rad69.ImagingSourceSoapEndpoints;
 import net.imagingexchange.imagingsource.rad69.InstanceRetrieval;
 import net.imagingexchange.imagingsource.rad69.Rad69Endpoint;
@@ -148,11 +149,21 @@ public class ImagingSourceAutoConfiguration {
     }
 
     @Bean
-    Publisher publisher(StudyIndex index, Publications publications, PatientIdentities identities,
-                        ManifestFactory manifests, Rad68Client repository, ImagingSourceProperties properties,
-                        Clock clock) throws IOException {
+    RegistryQueryClient registryQueryClient(ImagingSourceProperties properties, AuditContext audit,
+                                            Environment environment) {
         var publication = properties.publication();
-        return new Publisher(index, publications, identities, manifests, repository,
+        Supplier<String> url = publication.registryQueryUrl().isBlank()
+                ? () -> ownUrl(environment, "/registry/iti18") : publication::registryQueryUrl;
+        return new RegistryQueryClient(new IpfClient<>(XDS.Interactions.ITI_18.getWsTransactionConfiguration(), url,
+                publication.connectTimeout(), publication.receiveTimeout(), audit));
+    }
+
+    @Bean
+    Publisher publisher(StudyIndex index, Publications publications, PatientIdentities identities,
+                        ManifestFactory manifests, Rad68Client repository, RegistryQueryClient registry,
+                        ImagingSourceProperties properties, Clock clock) throws IOException {
+        var publication = properties.publication();
+        return new Publisher(index, publications, identities, manifests, repository, registry,
                 properties.manifestsDirectory(), clock,
                 new Publisher.Backoff(publication.firstRetry(), publication.maxRetryDelay()));
     }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -27,8 +28,8 @@ import net.imagingexchange.xds.soap.PeerUnavailableException;
  * (RAD TF-2 4.68.4.1.1). A later manifest of the same study replaces the current one (RPLC, spec/xdsi.md 1.6).
  * <p>
  * Nothing is lost and nothing is published twice: a manifest is recorded as pending before it is sent; when no
- * clear answer came back (a crash, a lost connection), the same manifest is sent again, with the same SubmissionSet
- * uniqueId, before anything else: the registry either takes it now or says it already has it.
+ * clear answer came back (a crash, a lost connection), the registry is asked (ITI-18 GetDocuments) before anything
+ * else: a manifest it holds is the current one; one it does not hold is sent again as it was.
  */
 public final class Publisher {
 
@@ -39,6 +40,7 @@ public final class Publisher {
     private final PatientIdentities identities;
     private final ManifestFactory manifests;
     private final Rad68Client repository;
+    private final RegistryQueryClient registry;
     private final Path manifestsDirectory;
     private final Clock clock;
     private final Backoff backoff;
@@ -54,13 +56,14 @@ public final class Publisher {
     }
 
     public Publisher(StudyIndex index, Publications publications, PatientIdentities identities,
-                     ManifestFactory manifests, Rad68Client repository, Path manifestsDirectory, Clock clock,
-                     Backoff backoff) throws IOException {
+                     ManifestFactory manifests, Rad68Client repository, RegistryQueryClient registry,
+                     Path manifestsDirectory, Clock clock, Backoff backoff) throws IOException {
         this.index = index;
         this.publications = publications;
         this.identities = identities;
         this.manifests = manifests;
         this.repository = repository;
+        this.registry = registry;
         this.manifestsDirectory = Files.createDirectories(manifestsDirectory);
         this.clock = clock;
         this.backoff = backoff;
@@ -93,10 +96,11 @@ public final class Publisher {
             RegionalPatientId patient = ((PatientIdentities.Mapped) resolution).id();
             String replaced = record.manifestEntryUuid().isEmpty() ? null : record.manifestEntryUuid();
             if (record.pending() != null) {
-                if (!send(snapshot, patient, record.pending(), replaced, record)) {
+                var pending = settle(snapshot, patient, record, replaced);
+                if (pending.isEmpty()) {
                     return current(studyInstanceUid);
                 }
-                replaced = record.pending().entryUuid();
+                replaced = pending.get();
                 if (record.pending().revision() == revision) {
                     return current(studyInstanceUid);
                 }
@@ -114,6 +118,34 @@ public final class Publisher {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Settles a manifest sent without a clear answer: the registry is asked whether it holds it; if it does, it is
+     * the current manifest; if not, it is sent again as it was.
+     *
+     * @return its entryUUID once registered; empty when it is not (yet), the outcome recorded.
+     */
+    private Optional<String> settle(StudySnapshot snapshot, RegionalPatientId patient, PublicationRecord record,
+                                    String replaced) {
+        PublicationRecord.Manifest pending = record.pending();
+        Optional<String> registered;
+        try {
+            registered = registry.registeredEntry(pending.uid());
+        } catch (PeerUnavailableException e) {
+            failed(record, "the registry cannot say whether manifest " + pending.uid() + " was registered: "
+                    + e.getMessage(), true);
+            return Optional.empty();
+        }
+        if (registered.isPresent()) {
+            var manifest = new PublicationRecord.Manifest(pending.uid(), registered.get(), pending.revision());
+            publications.published(record.studyInstanceUid(), manifest, patient.cx(), clock.millis());
+            LOG.info("manifest {} of study {} was registered though its answer was lost", pending.uid(),
+                    record.studyInstanceUid());
+            return registered;
+        }
+        return send(snapshot, patient, pending, replaced, record) ? Optional.of(pending.entryUuid())
+                : Optional.empty();
     }
 
     /** Sends one manifest and records the outcome; true when it is registered. */

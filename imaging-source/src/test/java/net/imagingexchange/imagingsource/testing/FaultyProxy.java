@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.imagingsource.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+
+/**
+ * A TCP proxy on loopback between a client and a server, that can fail the way networks do: refuse the request,
+ * or pass it on and lose the answer (the server acted, the client never hears of it).
+ */
+public final class FaultyProxy implements AutoCloseable {
+
+    public enum Mode {
+        /** Connections are accepted and closed at once: the request never reaches the server. */
+        REFUSE,
+        /** The request reaches the server; the connection is closed when its answer begins. */
+        LOSE_ANSWER,
+        /** Bytes pass both ways. */
+        PASS
+    }
+
+    private final ServerSocket listener;
+    private volatile int targetPort;
+    private volatile Mode mode = Mode.REFUSE;
+
+    public FaultyProxy() throws IOException {
+        listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        var acceptor = new Thread(this::accept, "faulty-proxy");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    public void target(int port) {
+        this.targetPort = port;
+    }
+
+    public void mode(Mode mode) {
+        this.mode = mode;
+    }
+
+    private void accept() {
+        while (!listener.isClosed()) {
+            try {
+                Socket client = listener.accept();
+                var connection = new Thread(() -> serve(client, mode), "faulty-proxy-connection");
+                connection.setDaemon(true);
+                connection.start();
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    private void serve(Socket client, Mode current) {
+        try (client) {
+            if (current == Mode.REFUSE) {
+                return;
+            }
+            try (Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort)) {
+                var upstream = new Thread(() -> pump(client, server), "faulty-proxy-upstream");
+                upstream.setDaemon(true);
+                upstream.start();
+                InputStream answer = server.getInputStream();
+                OutputStream out = client.getOutputStream();
+                byte[] buffer = new byte[64 * 1024];
+                int n;
+                while ((n = answer.read(buffer)) != -1) {
+                    if (current == Mode.LOSE_ANSWER) {
+                        return; // the server answered: it acted; the client hears nothing
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            // a side went away: so does the connection
+        }
+    }
+
+    private static void pump(Socket client, Socket server) {
+        try {
+            client.getInputStream().transferTo(server.getOutputStream());
+        } catch (IOException e) {
+            // closed
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+    }
+}
