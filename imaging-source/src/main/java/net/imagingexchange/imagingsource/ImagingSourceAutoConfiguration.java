@@ -138,14 +138,20 @@ public class ImagingSourceAutoConfiguration {
                 publication.connectTimeout(), publication.receiveTimeout(), audit));
     }
 
+    /**
+     * The manifests' WADO-RS Retrieve URL names this server, whose port is known once it listens: the factory is made
+     * on first use, when the first study is published.
+     */
     @Bean
     ManifestFactory manifestFactory(ImagingSourceProperties properties, Environment environment) {
-        var retrieve = properties.retrieve();
-        String base = retrieve.baseUrl().isBlank() ? ownUrl(environment, "") : retrieve.baseUrl();
-        return new XdsiManifests(new ManifestSettings(properties.dicom().aeTitle(), retrieve.retrieveLocationUid(),
-                base.replaceAll("/+$", "") + "/imaging-source/dicomweb", properties.site().institutionName(),
-                ManifestSettings.DEFAULT_MANUFACTURER, ManifestSettings.DEFAULT_SERIES_NUMBER),
-                MetadataSettings.of(properties, ZoneId.systemDefault()));
+        return XdsiManifests.onFirstUse(() -> {
+            var retrieve = properties.retrieve();
+            String base = retrieve.baseUrl().isBlank() ? ownUrl(environment, "") : retrieve.baseUrl();
+            return new XdsiManifests(new ManifestSettings(properties.dicom().aeTitle(),
+                    retrieve.retrieveLocationUid(), base.replaceAll("/+$", "") + "/imaging-source/dicomweb",
+                    properties.site().institutionName(), ManifestSettings.DEFAULT_MANUFACTURER,
+                    ManifestSettings.DEFAULT_SERIES_NUMBER), MetadataSettings.of(properties, ZoneId.systemDefault()));
+        });
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Association;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
@@ -62,6 +63,40 @@ public final class XdsiManifests implements ManifestFactory {
             }
         }
         return request;
+    }
+
+    /** A factory made by {@code maker} when first used, e.g. once the server's port is known. */
+    public static ManifestFactory onFirstUse(Supplier<XdsiManifests> maker) {
+        return new ManifestFactory() {
+            private volatile XdsiManifests made;
+
+            private XdsiManifests made() {
+                XdsiManifests current = made;
+                if (current == null) {
+                    synchronized (this) {
+                        current = made;
+                        if (current == null) {
+                            current = maker.get();
+                            made = current;
+                        }
+                    }
+                }
+                return current;
+            }
+
+            @Override
+            public void writeKos(StudySnapshot snapshot, PublicationRecord.Manifest manifest, ZonedDateTime now,
+                                 Path file) throws IOException {
+                made().writeKos(snapshot, manifest, now, file);
+            }
+
+            @Override
+            public ProvideAndRegisterDocumentSet request(StudySnapshot snapshot, RegionalPatientId patient,
+                                                         PublicationRecord.Manifest manifest, String submissionSetUid,
+                                                         Path kosFile, String replacedEntryUuid, ZonedDateTime now) {
+                return made().request(snapshot, patient, manifest, submissionSetUid, kosFile, replacedEntryUuid, now);
+            }
+        };
     }
 
     /** The manifest's SOP Instance UID, and a series UID derived from it (the KOS series, PS3.3 C.17.6.1). */

@@ -4,10 +4,13 @@ package net.imagingexchange.imagingsource.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -86,7 +89,11 @@ class PublicationEndToEndTest {
     void aStudySentByStorescuIsPublishedAndItsManifestListsExactlyItsInstances() throws Exception {
         var study = new SyntheticStudy("1.2.250.1.999.61.1", "PER-61", "PERONNE", "IDR61",
                 SyntheticStudy.AFFINITY_DOMAIN, "ACC61", 2, 100, 64);
-        study.write(dir.resolve("sent"));
+        // storescu sends each data set as dcmtk encodes it (sequences of explicit length): so are the files sent
+        for (Path file : study.write(dir.resolve("written"))) {
+            Files.createDirectories(dir.resolve("sent"));
+            Dcmtk.run("dcmconv", "+te", file.toString(), dir.resolve("sent").resolve(file.getFileName()).toString());
+        }
 
         storescu(dir.resolve("sent"));
 
@@ -112,6 +119,34 @@ class PublicationEndToEndTest {
         String dciodvfy = Dcmtk.runTool("dciodvfy", kos.toString());
         assertThat(dciodvfy.lines().filter(line -> line.startsWith("Error"))).isEmpty();
         assertThat(referencedInstances(kos)).containsExactlyInAnyOrderElementsOf(sentInstances(study));
+
+        // the reading site retrieves what the manifest lists, by RAD-69 and by WADO-RS at its Retrieve URL
+        assertThat(RegionClients.retrieveImages(base() + "/imaging-source/rad69", kos, dir.resolve("rad69")))
+                .isEmpty();
+        Path wado = RegionClients.wadoRs(retrieveUrl(kos) + "/studies/" + study.studyInstanceUid(),
+                dir.resolve("wado-rs"));
+        for (String uid : sentInstances(study)) {
+            byte[] sent = datasetBytes(dir.resolve("sent").resolve(uid + ".dcm"));
+            assertThat(datasetBytes(dir.resolve("rad69").resolve(uid + ".dcm"))).as("RAD-69 " + uid).isEqualTo(sent);
+            assertThat(datasetBytes(wado.resolve(uid + ".dcm"))).as("WADO-RS " + uid).isEqualTo(sent);
+        }
+        try (var listing = Files.list(wado)) {
+            assertThat(listing.count()).isEqualTo(200);
+        }
+    }
+
+    /** A Part 10 file's data set: the bytes after its File Meta Information (whose length is at byte 140). */
+    private static byte[] datasetBytes(Path file) throws Exception {
+        byte[] bytes = Files.readAllBytes(file);
+        int metaLength = ByteBuffer.wrap(bytes, 140, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        return Arrays.copyOfRange(bytes, 144 + metaLength, bytes.length);
+    }
+
+    /** The WADO-RS Retrieve URL of the manifest's first series. */
+    private static String retrieveUrl(Path kos) throws Exception {
+        Attributes dataset = DicomReader.read(kos, DicomReader.Options.DEFAULT).dataset();
+        return dataset.getSequence(Tag.CURRENT_REQUESTED_PROCEDURE_EVIDENCE_SEQUENCE).items().get(0)
+                .getSequence(Tag.REFERENCED_SERIES_SEQUENCE).items().get(0).getString(Tag.RETRIEVE_URL);
     }
 
     @Test

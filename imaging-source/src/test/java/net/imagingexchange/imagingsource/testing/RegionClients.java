@@ -3,6 +3,10 @@ package net.imagingexchange.imagingsource.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openehealth.ipf.commons.audit.DefaultAuditContext;
+import org.openehealth.ipf.commons.ihe.xds.RAD;
 import org.openehealth.ipf.commons.ihe.xds.XDS;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLFactory30;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLQueryResponse30;
@@ -23,10 +28,17 @@ import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsByRe
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryList;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryReturnType;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+import org.openehealth.ipf.commons.ihe.xds.core.stub.xdsi.RetrieveImagingDocumentSetRequestType;
 import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.QueryRegistryTransformer;
 import org.openehealth.ipf.commons.ihe.xds.core.transform.responses.QueryResponseTransformer;
 import org.openehealth.ipf.commons.ihe.xds.iti18.Iti18PortType;
 import org.openehealth.ipf.commons.ihe.xds.iti43.Iti43PortType;
+import org.openehealth.ipf.commons.ihe.xds.rad69.Rad69PortType;
+
+import net.imagingexchange.dicom.Tag;
+import net.imagingexchange.dicom.data.Attributes;
+import net.imagingexchange.dicom.io.DicomReader;
+import net.imagingexchange.dicom.web.MultipartReader;
 
 import net.imagingexchange.xds.soap.IpfClient;
 import net.imagingexchange.xds.soap.PeerUnavailableException;
@@ -71,6 +83,80 @@ public final class RegionClients {
             throw new IllegalStateException("ITI-18 failed: " + response.getErrors());
         }
         return response.getDocumentEntries();
+    }
+
+    /**
+     * RAD-69 as an Imaging Document Consumer does it (spec/xdsi.md 3.5): every instance the manifest lists, asked of
+     * the series' Retrieve Location UID at {@code rad69Url}; each returned document written to
+     * {@code <directory>/<SOP Instance UID>.dcm}.
+     *
+     * @return the registry errors of the answer (empty when all were returned).
+     */
+    public static List<String> retrieveImages(String rad69Url, Path kos, Path directory) throws Exception {
+        var request = new RetrieveImagingDocumentSetRequestType();
+        request.getTransferSyntaxUIDList().getTransferSyntaxUID().addAll(List.of("1.2.840.10008.1.2.1",
+                "1.2.840.10008.1.2"));
+        Attributes manifest = DicomReader.read(kos, DicomReader.Options.DEFAULT).dataset();
+        for (Attributes studyItem : manifest.getSequence(Tag.CURRENT_REQUESTED_PROCEDURE_EVIDENCE_SEQUENCE).items()) {
+            var study = new RetrieveImagingDocumentSetRequestType.StudyRequest();
+            study.setStudyInstanceUID(studyItem.getString(Tag.STUDY_INSTANCE_UID));
+            for (Attributes seriesItem : studyItem.getSequence(Tag.REFERENCED_SERIES_SEQUENCE).items()) {
+                var series = new RetrieveImagingDocumentSetRequestType.SeriesRequest();
+                series.setSeriesInstanceUID(seriesItem.getString(Tag.SERIES_INSTANCE_UID));
+                for (Attributes sop : seriesItem.getSequence(Tag.REFERENCED_SOP_SEQUENCE).items()) {
+                    var document = new RetrieveDocumentSetRequestType.DocumentRequest();
+                    document.setRepositoryUniqueId(seriesItem.getString(Tag.RETRIEVE_LOCATION_UID));
+                    document.setDocumentUniqueId(sop.getString(Tag.REFERENCED_SOP_INSTANCE_UID));
+                    series.getDocumentRequests().add(document);
+                }
+                study.getSeriesRequest().add(series);
+            }
+            request.getStudyRequest().add(study);
+        }
+        var noAudit = new DefaultAuditContext();
+        noAudit.setAuditEnabled(false);
+        var rad69 = new IpfClient<Rad69PortType>(RAD.Interactions.RAD_69.getWsTransactionConfiguration(),
+                () -> rad69Url, Duration.ofSeconds(5), Duration.ofMinutes(5), noAudit);
+        var answer = rad69.call(port -> port.documentRepositoryRetrieveImagingDocumentSet(request));
+        Files.createDirectories(directory);
+        for (var document : answer.getDocumentResponse()) {
+            try (InputStream in = document.getDocument().getInputStream()) {
+                Files.copy(in, directory.resolve(document.getDocumentUniqueId() + ".dcm"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        var errors = answer.getRegistryResponse().getRegistryErrorList();
+        return errors == null ? List.of() : errors.getRegistryError().stream()
+                .map(e -> e.getErrorCode() + " " + e.getLocation()).toList();
+    }
+
+    /**
+     * WADO-RS retrieve of {@code url} (a study, series or instance resource) as multipart/related application/dicom;
+     * each part written to {@code <directory>/<SOP Instance UID>.dcm}, streamed.
+     *
+     * @return the directory.
+     */
+    public static Path wadoRs(String url, Path directory) throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "multipart/related; type=\"application/dicom\"").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("WADO-RS " + url + " answered " + response.statusCode());
+        }
+        Files.createDirectories(directory);
+        String contentType = response.headers().firstValue("Content-Type").orElseThrow();
+        try (var reader = MultipartReader.of(response.body(), contentType)) {
+            for (var part = reader.next(); part != null; part = reader.next()) {
+                Path temporary = Files.createTempFile(directory, "part", ".tmp");
+                try (InputStream in = part.body()) {
+                    Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
+                }
+                String uid = DicomReader.read(temporary, DicomReader.Options.DEFAULT.headerOnly()).dataset()
+                        .getString(Tag.SOP_INSTANCE_UID);
+                Files.move(temporary, directory.resolve(uid + ".dcm"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return directory;
     }
 
     /** ITI-43 for one document, written to {@code target}. */
