@@ -47,6 +47,13 @@ final class BlockingHttp {
         return answer(open(uri, "GET"));
     }
 
+    /** GETs {@code uri} asking for {@code accept} (the Accept header). */
+    static Answer get(URI uri, String accept) throws IOException {
+        HttpURLConnection connection = open(uri, "GET");
+        connection.setRequestProperty("Accept", accept);
+        return answer(connection);
+    }
+
     /** POSTs a body of {@code length} bytes, streamed (never buffered by the client). */
     static Answer post(URI uri, String contentType, long length, Body body) throws IOException {
         HttpURLConnection connection = open(uri, "POST");

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The imaging source bench's retrieval phase: WADO-RS Retrieve Study of the same study from the exchange's imaging
+ * source and from Orthanc, with the same client ({@link WadoRsClient}), round after round, the sides taking turns
+ * at going first: one client, then {@code --clients} clients at once. Each answer must hold one part per instance;
+ * the first ones on each side (the warm-up) must also hold about the same bytes on both sides. The resident memory
+ * of both servers is read before and after, their peaks reset before.
+ */
+final class WadoRounds {
+
+    /** A WADO-RS server: where its copy of the study is and its process. */
+    record Server(String name, URI study, ChildJvm process) {
+    }
+
+    /** What one side's timed retrievals added up to. */
+    private static final class Totals {
+        long bytes;
+        long wallNanos;
+        long firstByteNanos;
+        int retrievals;
+        long concurrentBytes;
+        long concurrentNanos;
+    }
+
+    private final ImagingSourceOptions options;
+    private final DicomStudy study;
+    private final BenchReport report;
+
+    WadoRounds(ImagingSourceOptions options, DicomStudy study, BenchReport report) {
+        this.options = options;
+        this.study = study;
+        this.report = report;
+    }
+
+    void run(Server ours, Server orthanc) throws Exception {
+        warmUp(ours, orthanc);
+        long[] rssBefore = {ours.process().rssKib(), orthanc.process().rssKib()};
+        boolean reset = ours.process().resetPeakRss() & orthanc.process().resetPeakRss();
+        var oursTotals = new Totals();
+        var orthancTotals = new Totals();
+        for (int r = 0; r < options.rounds(); r++) {
+            for (int k = 0; k < 2; k++) {
+                boolean oursNow = (r + k) % 2 == 0;
+                single(oursNow ? ours : orthanc, oursNow ? oursTotals : orthancTotals, r);
+            }
+        }
+        for (int r = 0; options.clients() > 0 && r < options.rounds(); r++) {
+            for (int k = 0; k < 2; k++) {
+                boolean oursNow = (r + k) % 2 == 0;
+                concurrent(oursNow ? ours : orthanc, oursNow ? oursTotals : orthancTotals, r);
+            }
+        }
+        results(oursTotals, orthancTotals);
+        memory(ours, orthanc, rssBefore, reset);
+    }
+
+    /** Untimed, checked: {@code --warmup} retrievals on each side (at least one); both must hold the study. */
+    private void warmUp(Server ours, Server orthanc) {
+        for (int w = 0; w < Math.max(1, options.warmup()); w++) {
+            var o = check(ours, WadoRsClient.retrieve(ours.study()));
+            var p = check(orthanc, WadoRsClient.retrieve(orthanc.study()));
+            // the same data sets in both; each server writes its own File Meta Information in front
+            if (Math.abs(o.bytes() - p.bytes()) > o.bytes() / 100) {
+                throw new IllegalStateException(String.format(Locale.ROOT, "WADO-RS: ours answered %d bytes in %d"
+                        + " parts, Orthanc %d: more than 1%% apart", o.bytes(), o.parts(), p.bytes()));
+            }
+            RetrieveBench.progress("WADO-RS warm-up %d: ours %d parts, %d bytes, %.2f s; Orthanc %d parts, %d bytes,"
+                    + " %.2f s", w + 1, o.parts(), o.bytes(), o.wallNanos() / 1e9, p.parts(), p.bytes(),
+                    p.wallNanos() / 1e9);
+            if (w == 0) {
+                report.note(String.format(Locale.ROOT, "WADO-RS answers checked: %d parts of application/dicom on"
+                                + " both sides; ours %d bytes, Orthanc %d bytes (the data sets sent: %d bytes)",
+                        o.parts(), o.bytes(), p.bytes(), datasetBytes()));
+            }
+        }
+    }
+
+    private long datasetBytes() {
+        try {
+            return study.datasetBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Fails unless the answer holds one part per instance, each at least as long as a data set can be. */
+    private WadoRsClient.Retrieval check(Server server, WadoRsClient.Retrieval retrieval) {
+        if (retrieval.parts() != study.instances() || retrieval.bytes() < datasetBytes()) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "WADO-RS from %s: %d parts, %d bytes; %d"
+                            + " instances of %d data set bytes expected", server.name(), retrieval.parts(),
+                    retrieval.bytes(), study.instances(), datasetBytes()));
+        }
+        return retrieval;
+    }
+
+    private void single(Server server, Totals totals, int round) {
+        var retrieval = check(server, WadoRsClient.retrieve(server.study()));
+        totals.bytes += retrieval.bytes();
+        totals.wallNanos += retrieval.wallNanos();
+        totals.firstByteNanos += retrieval.firstByteNanos();
+        totals.retrievals++;
+        RetrieveBench.progress("WADO-RS round %d/%d, %s: %.2f s, %.0f MiB/s, first byte after %.1f ms", round + 1,
+                options.rounds(), server.name(), retrieval.wallNanos() / 1e9,
+                mib(retrieval.bytes()) / (retrieval.wallNanos() / 1e9), retrieval.firstByteNanos() / 1e6);
+    }
+
+    private void concurrent(Server server, Totals totals, int round) {
+        var bytes = new AtomicLong();
+        long nanos = ConcurrentRun.run(options.clients(), 0, options.clients(),
+                (w, i) -> bytes.addAndGet(check(server, WadoRsClient.retrieve(server.study())).bytes()));
+        totals.concurrentBytes += bytes.get();
+        totals.concurrentNanos += nanos;
+        RetrieveBench.progress("WADO-RS %d clients, round %d/%d, %s: %.2f s, %.0f MiB/s", options.clients(),
+                round + 1, options.rounds(), server.name(), nanos / 1e9, mib(bytes.get()) / (nanos / 1e9));
+    }
+
+    private void results(Totals ours, Totals orthanc) {
+        double oursSpeed = mib(ours.bytes) / (ours.wallNanos / 1e9);
+        double orthancSpeed = mib(orthanc.bytes) / (orthanc.wallNanos / 1e9);
+        report.speed(String.format(Locale.ROOT, "WADO-RS study of %d instances, 1 client, against Orthanc",
+                options.instances()), "MiB/s", oursSpeed, orthancSpeed, new BenchReport.Target(
+                "ratio >= " + ImagingSourceBench.RETRIEVE_TARGET,
+                oursSpeed / orthancSpeed >= ImagingSourceBench.RETRIEVE_TARGET));
+        report.duration("  wall time per study", "s", ours.wallNanos / 1e9 / ours.retrievals,
+                orthanc.wallNanos / 1e9 / orthanc.retrievals);
+        report.duration("  time to first byte of the body", "ms", ours.firstByteNanos / 1e6 / ours.retrievals,
+                orthanc.firstByteNanos / 1e6 / orthanc.retrievals);
+        if (options.clients() > 0) {
+            report.speed(String.format(Locale.ROOT, "WADO-RS, %d clients at once, against Orthanc",
+                    options.clients()), "MiB/s", mib(ours.concurrentBytes) / (ours.concurrentNanos / 1e9),
+                    mib(orthanc.concurrentBytes) / (orthanc.concurrentNanos / 1e9), null);
+        }
+    }
+
+    private void memory(Server ours, Server orthanc, long[] rssBefore, boolean reset) {
+        report.duration("server RSS before the timed retrievals (VmRSS)", "MiB", rssBefore[0] / 1024.0,
+                rssBefore[1] / 1024.0);
+        report.duration("  peak during them (VmHWM" + (reset ? ", reset before" : ", since start") + ")", "MiB",
+                ours.process().peakRssKib() / 1024.0, orthanc.process().peakRssKib() / 1024.0);
+        report.duration("  after them (VmRSS)", "MiB", ours.process().rssKib() / 1024.0,
+                orthanc.process().rssKib() / 1024.0);
+    }
+
+    private static double mib(long bytes) {
+        return bytes / (1024.0 * 1024.0);
+    }
+}
