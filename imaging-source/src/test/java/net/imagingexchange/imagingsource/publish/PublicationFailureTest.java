@@ -38,6 +38,7 @@ import net.imagingexchange.imagingsource.testing.TestDatabases;
 @SpringBootTest(classes = ExchangeUnderTest.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "registry.patient-identity=OPEN",
+                "registry.patient-feed-port=-1",
                 "imaging-source.dicom.port=0",
                 "imaging-source.dicom.bind-address=127.0.0.1",
                 "imaging-source.publication.quiet-period=500ms",
