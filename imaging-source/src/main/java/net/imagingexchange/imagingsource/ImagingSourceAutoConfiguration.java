@@ -198,9 +198,9 @@ public class ImagingSourceAutoConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ImagingSourceSoapEndpoints imagingSourceSoapEndpoints(InstanceRetrieval retrieval, AuditContext audit,
-                                                          ImagingSourceProperties properties) {
-        return new ImagingSourceSoapEndpoints(new Rad69Endpoint(retrieval), audit,
+    ImagingSourceSoapEndpoints imagingSourceSoapEndpoints(InstanceRetrieval retrieval, StudyIndex index,
+                                                          AuditContext audit, ImagingSourceProperties properties) {
+        return new ImagingSourceSoapEndpoints(new Rad69Endpoint(retrieval), index, audit,
                 properties.retrieve().maxRequestSize().toBytes());
     }
 

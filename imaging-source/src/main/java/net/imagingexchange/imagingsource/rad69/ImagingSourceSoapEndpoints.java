@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.imagingsource.rad69;
 
+import java.util.Map;
+
 import org.apache.cxf.Bus;
 import org.apache.cxf.endpoint.Server;
 import org.openehealth.ipf.commons.audit.AuditContext;
 import org.openehealth.ipf.commons.ihe.xds.RAD;
 
+import net.imagingexchange.imagingsource.index.StudyIndex;
+import net.imagingexchange.xds.soap.RequestSizeLimit;
 import net.imagingexchange.xds.soap.SoapEndpoints;
 import net.imagingexchange.xds.soap.XdsServlets;
 
@@ -27,13 +31,15 @@ public final class ImagingSourceSoapEndpoints implements AutoCloseable {
     private final Server rad69;
 
     /**
+     * @param index          where the audit records' patient is looked up.
      * @param maxRequestSize requests above this many bytes are refused with HTTP 413 before they are parsed;
      *                       the answer's size has no limit, its documents stream from their files.
      */
-    public ImagingSourceSoapEndpoints(Rad69Endpoint rad69, AuditContext audit, long maxRequestSize) {
+    public ImagingSourceSoapEndpoints(Rad69Endpoint rad69, StudyIndex index, AuditContext audit,
+                                      long maxRequestSize) {
         // "/" is the servlet's own path: the mapping above already names the transaction
         this.rad69 = SoapEndpoints.publish(bus, RAD.Interactions.RAD_69.getWsTransactionConfiguration(), "/", rad69,
-                audit, maxRequestSize);
+                audit, new Rad69PatientAuditStrategy(index), new RequestSizeLimit(maxRequestSize), Map.of());
     }
 
     public Bus bus() {

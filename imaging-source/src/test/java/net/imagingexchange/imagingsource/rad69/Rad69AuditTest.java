@@ -52,7 +52,8 @@ class Rad69AuditTest {
                     .contains("EventActionCode=\"R\"")
                     .contains("<EventTypeCode csd-code=\"RAD-69\"")
                     .contains("AuditSourceID=\"" + Rad69TestServer.AUDIT_SOURCE_ID + "\"")
-                    .contains("ParticipantObjectID=\"" + study.studyInstanceUid() + "\"");
+                    .contains("ParticipantObjectID=\"" + study.studyInstanceUid() + "\"")
+                    .contains("ParticipantObjectID=\"" + study.patientId() + "^^^PERONNE\"");  // the patient, looked up
         }
         assertThat(returned).contains(detail(study.instanceUid(1, 1))).doesNotContain(detail(unknown));
         assertThat(refused).contains(detail(unknown)).doesNotContain(detail(study.instanceUid(1, 1)));

@@ -49,8 +49,10 @@ class Rad69TestServer {
     }
 
     @Bean(destroyMethod = "close")
-    ImagingSourceSoapEndpoints imagingSourceSoapEndpoints(Rad69Endpoint rad69, AuditContext audit) {
-        return new ImagingSourceSoapEndpoints(rad69, audit, ImagingSourceSoapEndpoints.DEFAULT_MAX_REQUEST_SIZE);
+    ImagingSourceSoapEndpoints imagingSourceSoapEndpoints(Rad69Endpoint rad69, SourceUnderTest source,
+                                                          AuditContext audit) {
+        return new ImagingSourceSoapEndpoints(rad69, source.fixture.index, audit,
+                ImagingSourceSoapEndpoints.DEFAULT_MAX_REQUEST_SIZE);
     }
 
     @Bean
