@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
+import net.imagingexchange.dicom.io.TransferSyntax;
+import net.imagingexchange.dicom.io.Transcoder;
 import net.imagingexchange.imagingsource.index.InstanceRecord;
 
 /**
@@ -34,7 +36,18 @@ final class InstanceParts {
         }
     }
 
+    private static final String EXPLICIT_VR_LITTLE_ENDIAN = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid();
+
     private InstanceParts() {
+    }
+
+    /**
+     * Explicit VR Little Endian asked for, an instance stored in Implicit VR Little Endian: re-encoded as it is
+     * sent, which every origin server must be able to do (PS3.18 8.7.3).
+     */
+    private static boolean transcodable(InstanceRecord instance, Negotiation.Syntaxes syntaxes) {
+        return syntaxes.uids().contains(EXPLICIT_VR_LITTLE_ENDIAN)
+                && Transcoder.canMakeExplicit(instance.transferSyntaxUid());
     }
 
     /**
@@ -48,7 +61,7 @@ final class InstanceParts {
         var otherSyntax = new ArrayList<InstanceRecord>();
         int missing = 0;
         for (InstanceRecord instance : instances) {
-            if (!syntaxes.allows(instance.transferSyntaxUid())) {
+            if (!syntaxes.allows(instance.transferSyntaxUid()) && !transcodable(instance, syntaxes)) {
                 otherSyntax.add(instance);
             } else if (!Files.isRegularFile(files.apply(instance))) {
                 LOG.warn("the file of an indexed instance is missing: {}", instance.fileName());
@@ -65,7 +78,8 @@ final class InstanceParts {
             var reasons = new ArrayList<String>();
             if (!otherSyntax.isEmpty()) {
                 reasons.add(otherSyntax.size() + " not held in transfer syntax " + syntaxes.describe()
-                        + " (no transcoding here; transfer-syntax=* gives them as stored)");
+                        + " (only Implicit VR Little Endian is re-encoded, to Explicit VR Little Endian;"
+                        + " transfer-syntax=* gives them as stored)");
             }
             if (missing > 0) {
                 reasons.add(missing + " no longer stored");
@@ -75,8 +89,13 @@ final class InstanceParts {
         }
         var multipart = new MultipartResponse(response, status, Negotiation.DICOM);
         for (InstanceRecord instance : selected) {
-            multipart.part(Negotiation.DICOM + "; transfer-syntax=" + instance.transferSyntaxUid(),
-                    location.apply(instance), files.apply(instance));
+            if (syntaxes.allows(instance.transferSyntaxUid())) {
+                multipart.part(Negotiation.DICOM + "; transfer-syntax=" + instance.transferSyntaxUid(),
+                        location.apply(instance), files.apply(instance));
+            } else {
+                multipart.part(Negotiation.DICOM + "; transfer-syntax=" + EXPLICIT_VR_LITTLE_ENDIAN,
+                        location.apply(instance), new MultipartResponse.MadeExplicit(files.apply(instance)));
+            }
         }
         multipart.finish();
         return new Answered(status, List.copyOf(selected));
@@ -91,7 +110,8 @@ final class InstanceParts {
         String stored = String.join(", ", otherSyntax.stream().map(InstanceRecord::transferSyntaxUid).distinct()
                 .toList());
         return DicomWebException.notAcceptable("the " + level + " is stored in transfer syntax " + stored
-                + ", not in " + syntaxes.describe() + ", and this origin server does not transcode: ask for"
+                + ", not in " + syntaxes.describe() + ", and this origin server does not transcode (but Implicit to"
+                + " Explicit VR Little Endian): ask for"
                 + " transfer-syntax=* (or " + stored + ")");
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import net.imagingexchange.dicom.data.BulkData;
+import net.imagingexchange.dicom.io.Transcoder;
 import net.imagingexchange.dicom.web.MultipartWriter;
 
 /**
@@ -54,9 +55,15 @@ final class MultipartResponse {
         writer.finish();
     }
 
-    /** Copies a file, a range of one, bytes, or a list of them to {@code out}. */
+    /** A Part 10 file in Implicit VR Little Endian, sent re-encoded in Explicit VR Little Endian. */
+    record MadeExplicit(Path file) {
+    }
+
+    /** Copies a file, a range of one, bytes, a re-encoded file, or a list of them to {@code out}. */
     static void copy(Object body, OutputStream out) throws IOException {
-        if (body instanceof List<?> pieces) {
+        if (body instanceof MadeExplicit explicit) {
+            Transcoder.toExplicitVrLittleEndian(explicit.file(), out);
+        } else if (body instanceof List<?> pieces) {
             for (Object piece : pieces) {
                 copy(piece, out);
             }

@@ -14,6 +14,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.imagingexchange.dicom.io.TransferSyntax;
+import net.imagingexchange.dicom.io.Transcoder;
 import net.imagingexchange.imagingsource.index.InstanceRecord;
 import net.imagingexchange.imagingsource.index.StudyIndex;
 import net.imagingexchange.imagingsource.storage.InstanceStore;
@@ -38,8 +40,12 @@ public final class InstanceRetrieval {
         RequestedInstance request();
     }
 
-    /** Returned: its Part 10 file, as stored. */
-    public record Retrieved(RequestedInstance request, InstanceRecord instance, Path file) implements Outcome {
+    /**
+     * Returned: its Part 10 file, as stored, or re-encoded in Explicit VR Little Endian when the consumer does not
+     * accept the stored Implicit VR Little Endian ({@code madeExplicit}).
+     */
+    public record Retrieved(RequestedInstance request, InstanceRecord instance, Path file, boolean madeExplicit)
+            implements Outcome {
     }
 
     /** Not returned, and why, in words the consumer can act on (the RegistryError's codeContext). */
@@ -87,10 +93,14 @@ public final class InstanceRetrieval {
         if (instance == null || !instance.studyInstanceUid().equals(request.studyInstanceUid())) {
             return notFound(request);
         }
-        if (!accepted.contains(instance.transferSyntaxUid())) {
+        boolean madeExplicit = !accepted.contains(instance.transferSyntaxUid())
+                && accepted.contains(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid())
+                && Transcoder.canMakeExplicit(instance.transferSyntaxUid());
+        if (!accepted.contains(instance.transferSyntaxUid()) && !madeExplicit) {
             return new Refused(request, RetrieveFailure.TRANSFER_SYNTAX_NOT_REQUESTED, "instance " + uid
                     + " is stored in transfer syntax " + instance.transferSyntaxUid()
-                    + ", which the TransferSyntaxUIDList does not name; instances are not transcoded");
+                    + ", which the TransferSyntaxUIDList does not name; only Implicit VR Little Endian is"
+                    + " re-encoded (to Explicit VR Little Endian)");
         }
         Path file = store.file(instance.fileName());
         if (!Files.isReadable(file)) {
@@ -99,7 +109,7 @@ public final class InstanceRetrieval {
             return new Refused(request, RetrieveFailure.INSTANCE_UNREADABLE, "instance " + uid
                     + " cannot be read from storage at the moment");
         }
-        return new Retrieved(request, instance, file);
+        return new Retrieved(request, instance, file, madeExplicit);
     }
 
     // RAD TF-2 4.69.5: an instance is returned only under its own study and series (NIST ids_4812 cases 3, 4);

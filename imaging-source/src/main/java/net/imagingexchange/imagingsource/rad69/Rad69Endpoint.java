@@ -117,8 +117,10 @@ public class Rad69Endpoint implements Rad69PortType {
         answer.setRepositoryUniqueId(request.repositoryUniqueId());
         answer.setDocumentUniqueId(retrieved.instance().sopInstanceUid());
         answer.setMimeType(MIME_TYPE);
-        answer.setDocument(StoredDocumentHandler.of(retrieved.file(), retrieved.instance().sopInstanceUid(),
-                MIME_TYPE));
+        String name = retrieved.instance().sopInstanceUid();
+        answer.setDocument(retrieved.madeExplicit()
+                ? new StoredDocumentHandler(name, MIME_TYPE, () -> ExplicitStream.of(retrieved.file()))
+                : StoredDocumentHandler.of(retrieved.file(), name, MIME_TYPE));
         return answer;
     }
 

@@ -29,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import net.imagingexchange.dicom.io.DicomWriter;
 import net.imagingexchange.dicom.io.TransferSyntax;
+import net.imagingexchange.dicom.testing.Dcmtk;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 
 /**
@@ -141,7 +142,7 @@ class RetrieveImagingDocumentSetTest {
             assertThat(e.getLocation()).isEqualTo(study.instanceUid(2, 1));
             assertThat(e.getCodeContext()).isEqualTo("instance " + study.instanceUid(2, 1) + " is stored in"
                     + " transfer syntax 1.2.840.10008.1.2.1, which the TransferSyntaxUIDList does not name;"
-                    + " instances are not transcoded");
+                    + " only Implicit VR Little Endian is re-encoded (to Explicit VR Little Endian)");
         });
     }
 
@@ -162,6 +163,28 @@ class RetrieveImagingDocumentSetTest {
         try (InputStream part = answer.getDocumentResponse().get(0).getDocument().getInputStream()) {
             assertThat(part).hasBinaryContent(Files.readAllBytes(file));
         }
+    }
+
+    @Test
+    void reEncodesAnImplicitInstanceForAConsumerThatOnlyAcceptsExplicit() throws Exception {
+        var implicit = SyntheticStudy.of("1.2.250.1.999.69.4", 1, 1);
+        Path file = source.scratch("implicit-only").resolve("implicit.dcm");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            DicomWriter.writeFile(out, implicit.dataset(1, 1), TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        }
+        source.fixture.ingest(List.of(file));
+        var request = Rad69Client.Request.accepting(EXPLICIT_VR_LITTLE_ENDIAN)
+                .instance(implicit.studyInstanceUid(), implicit.seriesUid(1), implicit.instanceUid(1, 1));
+
+        var answer = client.retrieve(request.build());
+
+        assertThat(answer.getRegistryResponse().getStatus()).endsWith(":Success");
+        Path received = source.scratch("implicit-only").resolve("received.dcm");
+        try (InputStream part = answer.getDocumentResponse().get(0).getDocument().getInputStream()) {
+            Files.copy(part, received);
+        }
+        assertThat(Dcmtk.run("dcmdump", "-q", received.toString())).contains("=LittleEndianExplicit");
+        assertThat(Dcmtk.datasetDump(received)).isEqualTo(Dcmtk.datasetDump(file));
     }
 
     @Test

@@ -125,6 +125,33 @@ class DcmtkInteropTest {
     }
 
     @Test
+    void transcodesAnImplicitFileToExplicitAsDcmconvDoes() throws Exception {
+        var dataset = new Attributes();
+        dataset.setString(Tag.SOP_CLASS_UID, VR.UI, "1.2.840.10008.5.1.4.1.1.7");
+        dataset.setString(Tag.SOP_INSTANCE_UID, VR.UI, "1.2.250.1.999.8.3");
+        dataset.setString(Tag.PATIENT_NAME, VR.PN, "Transcode^Test");
+        dataset.newSequence(Tag.OTHER_PATIENT_IDS_SEQUENCE).addItem().setString(Tag.PATIENT_ID, VR.LO, "IDR8");
+        dataset.setBytes(Tag.PIXEL_DATA, VR.OW, new byte[200_000]); // above the bulk threshold: streamed
+        Path ours = dir.resolve("ours.dcm");
+        try (OutputStream out = Files.newOutputStream(ours)) {
+            DicomWriter.writeFile(out, dataset, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        }
+        Path implicit = dir.resolve("implicit.dcm");
+        Path byDcmtk = dir.resolve("explicit-dcmtk.dcm");
+        Dcmtk.run("dcmconv", "-q", "+ti", ours.toString(), implicit.toString());
+        Dcmtk.run("dcmconv", "-q", "+te", implicit.toString(), byDcmtk.toString());
+        Path transcoded = dir.resolve("explicit-ours.dcm");
+
+        try (OutputStream out = Files.newOutputStream(transcoded)) {
+            Transcoder.toExplicitVrLittleEndian(implicit, out);
+        }
+
+        assertThat(Dcmtk.run("dcmdump", "-q", transcoded.toString())).contains("=LittleEndianExplicit");
+        assertThat(Dcmtk.datasetDump(transcoded)).isEqualTo(Dcmtk.datasetDump(byDcmtk));
+        assertThat(Transcoder.canMakeExplicit(TransferSyntax.EXPLICIT_VR_BIG_ENDIAN.uid())).isFalse();
+    }
+
+    @Test
     void readsTheFileMetaOfADcmtkFileAndLeavesTheStreamAtItsDataSet() throws Exception {
         Path original = dir.resolve("original.dcm");
         Path ours = dir.resolve("ours.dcm");
