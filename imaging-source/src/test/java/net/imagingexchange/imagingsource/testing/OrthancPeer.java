@@ -92,6 +92,8 @@ public final class OrthancPeer implements AutoCloseable {
         configuration.put("SaveJobs", false);
         configuration.put("ConcurrentJobs", 1);
         configuration.put("HttpThreadsCount", 8);
+        // a connection per request: Orthanc may close an idle kept-alive connection just as the client reuses it
+        configuration.put("KeepAlive", false);
         configuration.put("DicomWeb", Map.of("Enable", true, "Root", "/dicom-web/", "EnableWado", false,
                 "Servers", servers));
         Path config = directory.resolve("orthanc.json");
