@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.imagingsource.dicomweb;
 
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,7 @@ import org.springframework.web.util.WebUtils;
 import net.imagingexchange.dicom.Tag;
 import net.imagingexchange.dicom.data.Attributes;
 import net.imagingexchange.dicom.io.DicomParseException;
-import net.imagingexchange.dicom.io.TransferSyntax;
+import net.imagingexchange.dicom.io.DicomReader;
 import net.imagingexchange.dicom.net.StoreHandler;
 import net.imagingexchange.dicom.net.StoreStatusException;
 import net.imagingexchange.dicom.web.DicomJsonWriter;
@@ -133,20 +134,19 @@ public class StowRsEndpoint {
                 outcome.failed(new StoreInstancesResponse.Failed(null, null, StoreHandler.CANNOT_UNDERSTAND, problem));
                 return true;
             }
-            var part10 = new PartLookAhead(new BodyStream(part.body()));
+            var part10 = new BufferedInputStream(new BodyStream(part.body()), 64 * 1024);
             Attributes meta;
             try {
-                meta = part10.fileMeta();
+                meta = DicomReader.readFileMeta(part10);
             } catch (DicomParseException e) {
                 throw new StoreStatusException(StoreHandler.CANNOT_UNDERSTAND, "part " + number
                         + " is not a DICOM Part 10 file: " + e.getMessage());
             }
             sopClass = meta.getString(Tag.MEDIA_STORAGE_SOP_CLASS_UID);
             sopInstance = meta.getString(Tag.MEDIA_STORAGE_SOP_INSTANCE_UID);
-            if (study != null) {
-                checkStudy(part10, TransferSyntax.of(meta.getString(Tag.TRANSFER_SYNTAX_UID)), study);
-            }
-            InstanceIngest.Ingested stored = ingest.ingestFile(part10.rewound());
+            // with a study URL, an instance of another study is refused (PS3.18 10.5.1): the ingest checks it
+            InstanceIngest.Ingested stored = ingest.ingest(sopClass, sopInstance,
+                    meta.getString(Tag.TRANSFER_SYNTAX_UID), part10, study);
             outcome.stored(new StoreInstancesResponse.Stored(stored.sopClassUid(), stored.sopInstanceUid(),
                     stored.studyInstanceUid(), urls.instance(stored.studyInstanceUid(),
                     stored.seriesInstanceUid(), stored.sopInstanceUid())));
@@ -183,22 +183,6 @@ public class StowRsEndpoint {
                     + type.subtype()) + ", not application/dicom";
         }
         return null;
-    }
-
-    // PS3.18 10.5.1: with a study URL, an instance of another study is refused
-    private static void checkStudy(PartLookAhead part10, TransferSyntax syntax, String study)
-            throws IOException, StoreStatusException {
-        String own;
-        try {
-            own = part10.studyInstanceUid(syntax);
-        } catch (DicomParseException e) {
-            throw new StoreStatusException(StoreHandler.CANNOT_UNDERSTAND, "data set cannot be parsed up to its"
-                    + " Study Instance UID: " + e.getMessage());
-        }
-        if (own != null && !own.equals(study)) {
-            throw new StoreStatusException(StoreHandler.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "Study Instance UID "
-                    + own + " is not the study " + study + " of the request URL");
-        }
     }
 
     private static void answer(HttpServletResponse response, StoreInstancesResponse outcome, DicomWebUrls urls,

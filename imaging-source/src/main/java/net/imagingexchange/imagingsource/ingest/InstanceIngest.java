@@ -96,6 +96,15 @@ public final class InstanceIngest implements StoreHandler {
      */
     public Ingested ingest(String sopClassUid, String sopInstanceUid, String transferSyntaxUid, InputStream dataset)
             throws IOException, StoreStatusException {
+        return ingest(sopClassUid, sopInstanceUid, transferSyntaxUid, dataset, null);
+    }
+
+    /**
+     * As {@link #ingest(String, String, String, InputStream)}, refusing the instance (A900) unless it belongs to
+     * {@code requiredStudyUid} when that is not null: a STOW-RS request to a study's URL (PS3.18 10.5.1).
+     */
+    public Ingested ingest(String sopClassUid, String sopInstanceUid, String transferSyntaxUid, InputStream dataset,
+                           String requiredStudyUid) throws IOException, StoreStatusException {
         if (!InstanceStore.isUid(sopClassUid) || !InstanceStore.isUid(sopInstanceUid)
                 || !InstanceStore.isUid(transferSyntaxUid)) {
             throw new StoreStatusException(CANNOT_UNDERSTAND, "SOP Class, SOP Instance or Transfer Syntax UID"
@@ -117,6 +126,10 @@ public final class InstanceIngest implements StoreHandler {
             if (!InstanceStore.isUid(study) || !InstanceStore.isUid(series)) {
                 throw new StoreStatusException(DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "Study or Series Instance UID"
                         + " missing or not a UID");
+            }
+            if (requiredStudyUid != null && !requiredStudyUid.equals(study)) {
+                throw new StoreStatusException(DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "Study Instance UID " + study
+                        + " is not the study " + requiredStudyUid + " of the request URL");
             }
             String fileName = InstanceStore.fileName(study, sopInstanceUid);
             IndexOutcome outcome = index.index(header.study(), header.series(),

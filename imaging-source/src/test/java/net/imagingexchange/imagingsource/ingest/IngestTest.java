@@ -4,8 +4,10 @@ package net.imagingexchange.imagingsource.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,13 +16,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import net.imagingexchange.dicom.Tag;
 import net.imagingexchange.dicom.VR;
+import net.imagingexchange.dicom.io.DicomReader;
 import net.imagingexchange.dicom.io.DicomWriter;
 import net.imagingexchange.dicom.io.TransferSyntax;
 import net.imagingexchange.dicom.net.StoreHandler;
 import net.imagingexchange.dicom.net.StoreStatusException;
+import net.imagingexchange.dicom.testing.Dcmtk;
 import net.imagingexchange.imagingsource.index.IndexOutcome;
 import net.imagingexchange.imagingsource.testing.IngestFixture;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
@@ -127,6 +133,60 @@ class IngestTest {
                 .isInstanceOf(StoreStatusException.class)
                 .hasMessageStartingWith("data set cannot be parsed: ");
         assertThat(fixture.store.fileNames()).isEmpty();
+    }
+
+    /**
+     * A STOW-RS request to a study's URL takes only that study's instances, in whatever transfer syntax dcmtk wrote
+     * them: implicit and explicit VR little endian, explicit big endian, deflated (PS3.18 10.5.1).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"+te", "+ti", "+tb", "+td"})
+    void takesAPartForAStudyUrlOnlyWhenItIsOfThatStudy(String syntax) throws Exception {
+        var study = SyntheticStudy.of("1.2.250.1.999.51.7", 1, 1);
+        Path converted = dir.resolve("converted" + syntax.substring(1) + ".dcm");
+        Dcmtk.run("dcmconv", syntax, study.write(dir.resolve("sent")).get(0).toString(), converted.toString());
+
+        assertThatThrownBy(() -> ingestForStudy(converted, "1.2.250.1.999.51.8"))
+                .isInstanceOf(StoreStatusException.class)
+                .hasMessage("Study Instance UID " + study.studyInstanceUid() + " is not the study 1.2.250.1.999.51.8"
+                        + " of the request URL")
+                .extracting(e -> ((StoreStatusException) e).status())
+                .isEqualTo(StoreHandler.DATA_SET_DOES_NOT_MATCH_SOP_CLASS);
+        assertThat(fixture.store.fileNames()).isEmpty();
+        assertThat(ingestForStudy(converted, study.studyInstanceUid()).studyInstanceUid())
+                .isEqualTo(study.studyInstanceUid());
+    }
+
+    /** The check reads the whole header, however large the values before the Study Instance UID are. */
+    @Test
+    void findsTheStudyBehindALargeValue() throws Exception {
+        var study = SyntheticStudy.of("1.2.250.1.999.51.9", 1, 1);
+        var dataset = study.dataset(1, 1);
+        dataset.setBytes(Tag.of(0x0009, 0x0010), VR.LO, "BIG ".getBytes(StandardCharsets.US_ASCII));
+        dataset.setBytes(Tag.of(0x0009, 0x1001), VR.OB, new byte[5 * 1024 * 1024]);
+        Path file = dir.resolve("large.dcm");
+        Files.write(file, part10(dataset));
+
+        assertThatThrownBy(() -> ingestForStudy(file, "1.2.250.1.999.51.10"))
+                .hasMessageStartingWith("Study Instance UID " + study.studyInstanceUid() + " is not the study");
+    }
+
+    @Test
+    void refusesWhatIsNotAPart10File() {
+        assertThatThrownBy(() -> fixture.ingest.ingestFile(new ByteArrayInputStream(new byte[300])))
+                .isInstanceOf(StoreStatusException.class)
+                .hasMessageContaining("not a DICOM Part 10 file").hasMessageContaining("DICM")
+                .extracting(e -> ((StoreStatusException) e).status()).isEqualTo(StoreHandler.CANNOT_UNDERSTAND);
+    }
+
+    /** As STOW-RS takes a part for a study's URL: the File Meta Information read first, then the data set. */
+    private InstanceIngest.Ingested ingestForStudy(Path file, String study) throws Exception {
+        try (var in = new BufferedInputStream(Files.newInputStream(file))) {
+            var meta = DicomReader.readFileMeta(in);
+            return fixture.ingest.ingest(meta.getString(Tag.MEDIA_STORAGE_SOP_CLASS_UID),
+                    meta.getString(Tag.MEDIA_STORAGE_SOP_INSTANCE_UID), meta.getString(Tag.TRANSFER_SYNTAX_UID), in,
+                    study);
+        }
     }
 
     private static byte[] part10(net.imagingexchange.dicom.data.Attributes dataset) throws Exception {
