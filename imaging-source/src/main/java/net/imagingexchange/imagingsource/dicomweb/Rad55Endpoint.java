@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.imagingsource.index.InstanceRecord;
 import net.imagingexchange.imagingsource.index.StudyIndex;
 import net.imagingexchange.imagingsource.storage.InstanceStore;
@@ -102,7 +103,7 @@ public class Rad55Endpoint {
             String uid = first(parameters, name);
             if (uid == null || uid.isEmpty()) {
                 missing.add(name);
-            } else if (!InstanceStore.isUid(uid)) {
+            } else if (!Uids.isUid(uid)) {
                 wrong.add(name + "=" + uid + " is not a UID");
             }
         }
@@ -137,7 +138,7 @@ public class Rad55Endpoint {
                 || transferSyntax.equals(instance.transferSyntaxUid())) {
             return;
         }
-        if (!InstanceStore.isUid(transferSyntax)) {
+        if (!Uids.isUid(transferSyntax)) {
             throw DicomWebException.badRequest("transferSyntax=" + transferSyntax + " is not a UID");
         }
         throw DicomWebException.notAcceptable("the instance is stored in transfer syntax "

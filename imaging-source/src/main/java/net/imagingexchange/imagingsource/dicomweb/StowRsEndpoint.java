@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.WebUtils;
 
+import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.dicom.Tag;
 import net.imagingexchange.dicom.data.Attributes;
 import net.imagingexchange.dicom.io.DicomParseException;
@@ -33,7 +34,6 @@ import net.imagingexchange.dicom.web.DicomJsonWriter;
 import net.imagingexchange.dicom.web.MediaType;
 import net.imagingexchange.dicom.web.MultipartReader;
 import net.imagingexchange.imagingsource.ingest.InstanceIngest;
-import net.imagingexchange.imagingsource.storage.InstanceStore;
 
 /**
  * STOW-RS Store Instances (PS3.18 10.5): a {@code multipart/related; type="application/dicom"} body of Part 10
@@ -67,7 +67,7 @@ public class StowRsEndpoint {
     public void store(@PathVariable(name = "study", required = false) String study, HttpServletRequest request,
                       HttpServletResponse response) throws IOException {
         long start = System.nanoTime();
-        if (study != null && !InstanceStore.isUid(study)) {
+        if (study != null && !Uids.isUid(study)) {
             throw DicomWebException.badRequest("study \"" + study + "\" of the URL is not a UID (PS3.5 9.1)");
         }
         checkAccept(request.getHeader(HttpHeaders.ACCEPT));

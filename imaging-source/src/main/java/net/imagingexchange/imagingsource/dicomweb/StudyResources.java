@@ -4,6 +4,7 @@ package net.imagingexchange.imagingsource.dicomweb;
 import java.nio.file.Path;
 import java.util.List;
 
+import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.imagingsource.index.InstanceRecord;
 import net.imagingexchange.imagingsource.index.StudyIndex;
 import net.imagingexchange.imagingsource.storage.InstanceStore;
@@ -62,7 +63,7 @@ final class StudyResources {
     }
 
     static void checkUid(String what, String uid) {
-        if (!InstanceStore.isUid(uid)) {
+        if (!Uids.isUid(uid)) {
             throw DicomWebException.badRequest(what + " \"" + uid + "\" is not a UID (PS3.5 9.1)");
         }
     }

@@ -49,7 +49,7 @@ public final class PatientIdentities {
     }
 
     public Resolution resolve(StudyRecord.Patient patient) {
-        String issuer = patient.issuer().isEmpty() ? localIssuer : patient.issuer();
+        String issuer = patient.issuerOid(localIssuer);
         for (StudyRecord.OtherId other : patient.otherIds()) {
             if (other.issuer().equals(domain)) {
                 return mapped(other.patientId(), "Other Patient IDs Sequence");
@@ -59,8 +59,9 @@ public final class PatientIdentities {
             return mapped(patient.patientId(), "Patient ID issued by the affinity domain");
         }
         String regional = table.get(key(patient.patientId(), patient.issuer()));
-        if (regional == null && !localIssuer.isEmpty()) {
-            regional = table.get(key(patient.patientId(), localIssuer));
+        if (regional == null && !issuer.equals(patient.issuer()) && !issuer.isEmpty()) {
+            // the site's own issuer stands for a name or no issuer, never for another OID
+            regional = table.get(key(patient.patientId(), issuer));
         }
         if (regional != null) {
             return mapped(regional, "mapping table");

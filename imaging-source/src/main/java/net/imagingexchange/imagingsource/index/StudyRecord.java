@@ -3,6 +3,8 @@ package net.imagingexchange.imagingsource.index;
 
 import java.util.List;
 
+import net.imagingexchange.dicom.Uids;
+
 /**
  * A study as indexed, with its patient as the first instance named it. Absent DICOM values are empty strings.
  *
@@ -40,6 +42,19 @@ public record StudyRecord(String studyInstanceUid, Patient patient, String study
         /** Whether {@code other} is the same patient identifier (ID and issuer). */
         public boolean sameIdentifier(Patient other) {
             return patientId.equals(other.patientId) && issuer.equals(other.issuer);
+        }
+
+        /**
+         * The OID that issues this ID: the named issuer when it is an OID, else the site's ({@code localIssuerOid}),
+         * for an instance that names none or names it by a name (ITI TF-3 4.2.3.2.20 needs an OID).
+         */
+        public String issuerOid(String localIssuerOid) {
+            return Uids.isOid(issuer) ? issuer : localIssuerOid;
+        }
+
+        /** The local ID as audit records name it: {@code id^^^issuer}, or {@code id} when no issuer is named. */
+        public String auditId() {
+            return issuer.isEmpty() ? patientId : patientId + "^^^" + issuer;
         }
 
         /** {@code id} or {@code id (issuer)}, for messages. */

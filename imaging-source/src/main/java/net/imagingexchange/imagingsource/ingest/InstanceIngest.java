@@ -14,6 +14,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.dicom.Tag;
 import net.imagingexchange.dicom.data.Attributes;
 import net.imagingexchange.dicom.io.DicomParseException;
@@ -105,8 +106,8 @@ public final class InstanceIngest implements StoreHandler {
      */
     public Ingested ingest(String sopClassUid, String sopInstanceUid, String transferSyntaxUid, InputStream dataset,
                            String requiredStudyUid) throws IOException, StoreStatusException {
-        if (!InstanceStore.isUid(sopClassUid) || !InstanceStore.isUid(sopInstanceUid)
-                || !InstanceStore.isUid(transferSyntaxUid)) {
+        if (!Uids.isUid(sopClassUid) || !Uids.isUid(sopInstanceUid)
+                || !Uids.isUid(transferSyntaxUid)) {
             throw new StoreStatusException(CANNOT_UNDERSTAND, "SOP Class, SOP Instance or Transfer Syntax UID"
                     + " missing or not a UID");
         }
@@ -123,7 +124,7 @@ public final class InstanceIngest implements StoreHandler {
             }
             String study = header.study().studyInstanceUid();
             String series = header.series().seriesInstanceUid();
-            if (!InstanceStore.isUid(study) || !InstanceStore.isUid(series)) {
+            if (!Uids.isUid(study) || !Uids.isUid(series)) {
                 throw new StoreStatusException(DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "Study or Series Instance UID"
                         + " missing or not a UID");
             }

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.imagingsource.manifest;
 
-import java.util.regex.Pattern;
 
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.CXiAssigningAuthority;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.ReferenceId;
+
+import net.imagingexchange.dicom.Uids;
 
 /** HL7 v2 CX and CXi identifiers of XDS metadata (ITI TF-3 4.2.3.1.7, 4.2.3.2.28), and the OID test they rely on. */
 final class Cx {
@@ -14,19 +15,12 @@ final class Cx {
     /** HD.3 of an assigning authority given by OID (ITI TF-3 Table 4.2.3.1.7-2). */
     static final String ISO = "ISO";
 
-    // PS3.5 9.1: numeric components without leading zeros, at most 64 characters; the same rule as ISO OIDs
-    private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
-
     private Cx() {
-    }
-
-    static boolean isOid(String value) {
-        return value != null && value.length() <= 64 && OID.matcher(value).matches();
     }
 
     /** {@code id^^^&oid&ISO}: a patient identifier (ITI TF-3 4.2.3.2.23: the assigning authority is an OID). */
     static Identifiable patientId(String id, String issuerOid) {
-        if (!isOid(issuerOid)) {
+        if (!Uids.isOid(issuerOid)) {
             throw new IllegalArgumentException("an XDS patient identifier needs an OID as assigning authority, not '"
                     + issuerOid + "'");
         }
@@ -37,7 +31,7 @@ final class Cx {
     static Identifiable affinityDomainPatientId(String cx) {
         Identifiable id = Identifiable.parse(cx);
         AssigningAuthority authority = id == null ? null : id.getAssigningAuthority();
-        if (authority == null || !isOid(authority.getUniversalId()) || !ISO.equals(authority.getUniversalIdType())
+        if (authority == null || !Uids.isOid(authority.getUniversalId()) || !ISO.equals(authority.getUniversalIdType())
                 || id.getId() == null || id.getId().isBlank()) {
             throw new IllegalArgumentException("the affinity-domain patient ID must be id^^^&OID&ISO");
         }
@@ -50,7 +44,7 @@ final class Cx {
      */
     static ReferenceId referenceId(String id, String issuer, String idTypeCode) {
         CXiAssigningAuthority authority = null;
-        if (isOid(issuer)) {
+        if (Uids.isOid(issuer)) {
             authority = new CXiAssigningAuthority(null, issuer, ISO);
         } else if (issuer != null && !issuer.isBlank()) {
             authority = new CXiAssigningAuthority(issuer, null, null);

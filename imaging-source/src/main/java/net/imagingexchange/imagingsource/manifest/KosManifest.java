@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.ZonedDateTime;
 import java.util.UUID;
 
+import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.dicom.Tag;
 import net.imagingexchange.dicom.VR;
 import net.imagingexchange.dicom.data.Attributes;
@@ -140,7 +141,7 @@ public final class KosManifest {
             return;
         }
         target.setString(Tag.ISSUER_OF_PATIENT_ID, VR.LO, issuer);
-        if (Cx.isOid(issuer)) {
+        if (Uids.isOid(issuer)) {
             var qualifiers = target.newSequence(Tag.ISSUER_OF_PATIENT_ID_QUALIFIERS_SEQUENCE).addItem();
             qualifiers.setString(Tag.UNIVERSAL_ENTITY_ID, VR.UT, issuer);
             qualifiers.setString(Tag.UNIVERSAL_ENTITY_ID_TYPE, VR.CS, Cx.ISO);
@@ -167,7 +168,7 @@ public final class KosManifest {
             return;
         }
         var item = target.newSequence(Tag.ISSUER_OF_ACCESSION_NUMBER_SEQUENCE).addItem();
-        if (Cx.isOid(issuer)) {
+        if (Uids.isOid(issuer)) {
             item.setString(Tag.UNIVERSAL_ENTITY_ID, VR.UT, issuer);
             item.setString(Tag.UNIVERSAL_ENTITY_ID_TYPE, VR.CS, Cx.ISO);
         } else {

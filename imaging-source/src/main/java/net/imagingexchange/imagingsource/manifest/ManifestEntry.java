@@ -75,7 +75,7 @@ final class ManifestEntry {
 
     // ITI TF-3 4.2.3.2.26: the local ID as CX; IPF's ITI-41 validation requires the assigning authority as &OID&ISO
     private Identifiable sourcePatientId(StudyRecord.Patient patient) {
-        String issuer = Cx.isOid(patient.issuer()) ? patient.issuer() : settings.localIssuerOid();
+        String issuer = patient.issuerOid(settings.localIssuerOid());
         if (issuer.isEmpty()) {
             throw new IllegalArgumentException("the study's Patient ID has "
                     + (patient.issuer().isEmpty() ? "no issuer" : "the issuer '" + patient.issuer() + "', not an OID")

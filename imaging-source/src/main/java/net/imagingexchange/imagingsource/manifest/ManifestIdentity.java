@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.ZonedDateTime;
 
+import net.imagingexchange.dicom.Uids;
+
 /**
  * The identity of one manifest version: new UIDs for every version (RAD TF-2 4.68.4.1.2.1; spec/xdsi.md 1.6), and the
  * moment it was made, which becomes Instance Creation and Content Date/Time of the KOS and creationTime of its
@@ -19,7 +21,7 @@ public record ManifestIdentity(String sopInstanceUid, String seriesInstanceUid, 
 
     public ManifestIdentity {
         requireNonNull(created, "created");
-        if (!Cx.isOid(sopInstanceUid) || !Cx.isOid(seriesInstanceUid)) {
+        if (!Uids.isOid(sopInstanceUid) || !Uids.isOid(seriesInstanceUid)) {
             throw new IllegalArgumentException("a manifest needs UIDs, not '" + sopInstanceUid + "' and '"
                     + seriesInstanceUid + "'");
         }

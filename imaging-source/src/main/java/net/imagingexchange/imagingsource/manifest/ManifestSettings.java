@@ -3,6 +3,8 @@ package net.imagingexchange.imagingsource.manifest;
 
 import static java.util.Objects.requireNonNull;
 
+import net.imagingexchange.dicom.Uids;
+
 /**
  * What a KOS manifest says about the Imaging Document Source that serves the referenced instances.
  *
@@ -35,7 +37,7 @@ public record ManifestSettings(String retrieveAeTitle, String retrieveLocationUi
             throw new IllegalArgumentException("Retrieve AE Title must have 1 to 16 characters: '" + retrieveAeTitle
                     + "'");
         }
-        if (!Cx.isOid(retrieveLocationUid)) {
+        if (!Uids.isOid(retrieveLocationUid)) {
             throw new IllegalArgumentException("Retrieve Location UID must be a UID: '" + retrieveLocationUid + "'");
         }
         if (wadoRsBaseUrl.endsWith("/")) {

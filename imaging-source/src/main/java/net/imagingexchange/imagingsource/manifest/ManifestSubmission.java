@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 
+import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.imagingsource.index.StudySnapshot;
 
 /**
@@ -34,7 +35,7 @@ public record ManifestSubmission(StudySnapshot study, ManifestIdentity manifest,
         requireNonNull(patientId, "patientId");
         requireNonNull(submissionTime, "submissionTime");
         requireNonNull(replacedEntryUuid, "replacedEntryUuid");
-        if (!Cx.isOid(submissionSetUniqueId)) {
+        if (!Uids.isOid(submissionSetUniqueId)) {
             throw new IllegalArgumentException("SubmissionSet.uniqueId must be an OID, not '" + submissionSetUniqueId
                     + "'");
         }

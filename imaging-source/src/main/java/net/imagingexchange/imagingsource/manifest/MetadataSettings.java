@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.LocalizedString;
 
+import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.imagingsource.ImagingSourceProperties;
 
 /**
@@ -75,7 +76,7 @@ public record MetadataSettings(String sourceId, String institutionName, String i
     }
 
     private static void requireOid(String name, String value) {
-        if (!Cx.isOid(value)) {
+        if (!Uids.isOid(value)) {
             throw new IllegalArgumentException(name + " must be an OID, not '" + value + "'");
         }
     }

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.dicom.io.TransferSyntax;
 import net.imagingexchange.dicom.io.Transcoder;
 import net.imagingexchange.imagingsource.index.InstanceRecord;
@@ -133,13 +134,13 @@ public final class InstanceRetrieval {
 
     // RAD TF-2 4.69.4.1.2: studyInstanceUID, seriesInstanceUID and DocumentUniqueId are required UIDs (PS3.5 9.1)
     private static Optional<String> malformed(RequestedInstance request) {
-        if (!InstanceStore.isUid(request.studyInstanceUid())) {
+        if (!Uids.isUid(request.studyInstanceUid())) {
             return Optional.of(describe("studyInstanceUID of the StudyRequest", request.studyInstanceUid()));
         }
-        if (!InstanceStore.isUid(request.seriesInstanceUid())) {
+        if (!Uids.isUid(request.seriesInstanceUid())) {
             return Optional.of(describe("seriesInstanceUID of the SeriesRequest", request.seriesInstanceUid()));
         }
-        if (!InstanceStore.isUid(request.documentUniqueId())) {
+        if (!Uids.isUid(request.documentUniqueId())) {
             return Optional.of(describe("DocumentUniqueId", request.documentUniqueId()));
         }
         return Optional.empty();

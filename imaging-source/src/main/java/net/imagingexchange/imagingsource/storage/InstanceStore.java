@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.dicom.io.DicomWriter;
 import net.imagingexchange.dicom.io.TransferSyntax;
 
@@ -32,7 +32,6 @@ import net.imagingexchange.dicom.io.TransferSyntax;
  */
 public final class InstanceStore {
 
-    private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
     private static final int BLOCK = 256 * 1024;
 
     private final Path instances;
@@ -51,11 +50,6 @@ public final class InstanceStore {
                 Files.deleteIfExists(leftover); // never acknowledged
             }
         }
-    }
-
-    /** Whether {@code uid} is a UID (PS3.5 9.1) that can name a file. */
-    public static boolean isUid(String uid) {
-        return uid != null && uid.length() <= 64 && UID.matcher(uid).matches();
     }
 
     /**
@@ -102,7 +96,7 @@ public final class InstanceStore {
      * @return the file's name relative to the instances directory.
      */
     public String keep(Received received, String studyInstanceUid, String sopInstanceUid) throws IOException {
-        if (!isUid(studyInstanceUid) || !isUid(sopInstanceUid)) {
+        if (!Uids.isUid(studyInstanceUid) || !Uids.isUid(sopInstanceUid)) {
             throw new IllegalArgumentException("not UIDs: " + studyInstanceUid + ", " + sopInstanceUid);
         }
         Path study = instances.resolve(studyInstanceUid);

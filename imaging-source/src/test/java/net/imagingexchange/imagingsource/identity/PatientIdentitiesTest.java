@@ -119,6 +119,16 @@ class PatientIdentitiesTest {
         assertThat(mapped(resolution).how()).isEqualTo("mapping table");
     }
 
+    /** The site's own issuer stands for a name or no issuer: a patient of another hospital's OID is not ours. */
+    @Test
+    void aPatientIssuedByAnotherOidIsNotMappedByTheLocalIssuersRow() {
+        var identities = identities(true, new Mapping("PER-12", LOCAL_ISSUER, "IDR12"));
+
+        assertThat(identities.resolve(patient("PER-12", OTHER_DOMAIN)))
+                .isInstanceOf(PatientIdentities.Unmapped.class);
+        assertThat(mapped(identities.resolve(patient("PER-12", "PERONNE"))).id().id()).isEqualTo("IDR12");
+    }
+
     @Test
     void aPatientWithoutIssuerIsMappedByARowWithoutIssuer() {
         var resolution = identities(true, new Mapping("PER-11", "", "IDR11")).resolve(patient("PER-11", ""));

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import net.imagingexchange.imagingsource.storage.InstanceStore;
+import net.imagingexchange.dicom.Uids;
 
 /**
  * Turns the value of a match key into its {@link Condition} by the matching its attribute supports (PS3.4
@@ -51,7 +51,7 @@ final class MatchKeys {
         var uids = new ArrayList<String>();
         for (String uid : LIST_SEPARATOR.split(value, -1)) {
             String trimmed = uid.strip();
-            if (!InstanceStore.isUid(trimmed)) {
+            if (!Uids.isUid(trimmed)) {
                 throw InvalidSearchException.invalid(parameter, parameter + " takes UIDs (PS3.5 9.1) separated by"
                         + " commas (PS3.18 8.3.4.1), not \"" + uid + "\"");
             }

@@ -6,7 +6,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.Set;
 
-import net.imagingexchange.imagingsource.storage.InstanceStore;
+import net.imagingexchange.dicom.Uids;
 
 /**
  * One search (PS3.18 10.6.1), as validated: what it returns, what it matches, which page.
@@ -54,7 +54,7 @@ public record SearchRequest(Scope scope, List<Match> matches, Set<QidoAttribute>
         }
 
         private static void checkUid(String segment, String uid) throws InvalidSearchException {
-            if (uid != null && !InstanceStore.isUid(uid)) {
+            if (uid != null && !Uids.isUid(uid)) {
                 throw InvalidSearchException.invalid(segment, "the " + segment + " in the path is not a UID"
                         + " (PS3.5 9.1): " + uid);
             }

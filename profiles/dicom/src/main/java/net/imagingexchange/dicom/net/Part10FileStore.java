@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
+import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.dicom.io.DicomWriter;
 import net.imagingexchange.dicom.io.TransferSyntax;
 
@@ -26,7 +26,6 @@ import net.imagingexchange.dicom.io.TransferSyntax;
  */
 public final class Part10FileStore implements StoreHandler {
 
-    private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
     private static final int BLOCK = 256 * 1024;
 
     private final Path directory;
@@ -62,8 +61,7 @@ public final class Part10FileStore implements StoreHandler {
 
     @Override
     public int store(StoreRequest request, InputStream dataset) throws IOException {
-        if (request.sopInstanceUid() == null || !UID.matcher(request.sopInstanceUid()).matches()
-                || request.sopInstanceUid().length() > 64 || request.sopClassUid() == null) {
+        if (!Uids.isUid(request.sopInstanceUid()) || request.sopClassUid() == null) {
             return CANNOT_UNDERSTAND; // also keeps a crafted UID out of the file name
         }
         Path temporary = directory.resolve("receiving-" + UUID.randomUUID() + ".part");

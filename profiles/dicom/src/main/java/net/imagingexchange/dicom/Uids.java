@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.dicom;
+
+import java.util.regex.Pattern;
+
+/** UIDs and OIDs (PS3.5 9.1): dot-separated numeric components, at most 64 characters. */
+public final class Uids {
+
+    private static final Pattern RECEIVED = Pattern.compile("[0-9]+(\\.[0-9]+)*");
+    private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
+
+    private Uids() {
+    }
+
+    /**
+     * Whether a UID a peer sent can be taken: numeric components and dots only, so it is also safe in a file name.
+     * Leading zeros, which PS3.5 9.1 forbids, are tolerated: archives in the field hold such UIDs.
+     */
+    public static boolean isUid(String uid) {
+        return uid != null && uid.length() <= 64 && RECEIVED.matcher(uid).matches();
+    }
+
+    /** Whether {@code value} is an OID as PS3.5 9.1 and ISO/IEC 8824 write it: no leading zeros, first arc 0-2. */
+    public static boolean isOid(String value) {
+        return value != null && value.length() <= 64 && OID.matcher(value).matches();
+    }
+}
