@@ -10,17 +10,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.openehealth.ipf.commons.audit.AuditContext;
 import org.openehealth.ipf.commons.audit.codes.EventActionCode;
 import org.openehealth.ipf.commons.audit.codes.EventOutcomeIndicator;
-import org.openehealth.ipf.commons.audit.codes.ParticipantObjectIdTypeCode;
-import org.openehealth.ipf.commons.audit.codes.ParticipantObjectTypeCode;
-import org.openehealth.ipf.commons.audit.codes.ParticipantObjectTypeCodeRole;
 import org.openehealth.ipf.commons.audit.event.DicomInstancesTransferredBuilder;
 import org.openehealth.ipf.commons.audit.model.AuditMessage;
-import org.openehealth.ipf.commons.audit.model.DicomObjectDescriptionType;
 import org.openehealth.ipf.commons.audit.types.EventType;
 import org.openehealth.ipf.commons.audit.utils.AuditUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.imagingexchange.imagingsource.audit.StudyParticipant;
 import net.imagingexchange.imagingsource.index.InstanceRecord;
 import net.imagingexchange.imagingsource.index.StudyIndex;
 
@@ -64,31 +61,14 @@ public final class RetrieveAudit {
         });
     }
 
-    private AuditMessage record(EventType transaction, String study,
-                                Map<String, Integer> sopClasses, HttpServletRequest request, String client) {
-        var description = new DicomObjectDescriptionType();
-        sopClasses.forEach((uid, count) -> {
-            var sopClass = new DicomObjectDescriptionType.SOPClass(count);
-            sopClass.setUid(uid);
-            description.getSOPClasses().add(sopClass);
-        });
+    private AuditMessage record(EventType transaction, String study, Map<String, Integer> sopClasses,
+                                HttpServletRequest request, String client) {
         var builder = new DicomInstancesTransferredBuilder(EventOutcomeIndicator.Success, null, EventActionCode.Read,
                 transaction)
                 .setAuditSource(audit)
                 .setSendingProcessParticipant(request.getRequestURL().toString(), AuditUtils.getProcessId(), null,
                         AuditUtils.getLocalIPAddress(), false)
-                .setReceivingProcessParticipant(client, null, null, request.getRemoteAddr(), true)
-                .addParticipantObjectIdentification(ParticipantObjectIdTypeCode.StudyInstanceUID, study, null,
-                        List.of(), study, ParticipantObjectTypeCode.System, ParticipantObjectTypeCodeRole.Report,
-                        null, null, List.of(description));
-        index.study(study).ifPresent(record -> {
-            var patient = record.patient();
-            builder.setPatientParticipantObject(patient.issuer().isEmpty() ? patient.patientId()
-                    : patient.patientId() + "^^^" + patient.issuer(), null);
-            if (!record.accessionNumber().isEmpty()) {
-                description.getAccession().add(record.accessionNumber());
-            }
-        });
-        return builder.getMessage();
+                .setReceivingProcessParticipant(client, null, null, request.getRemoteAddr(), true);
+        return StudyParticipant.add(builder, study, index.study(study).orElse(null), sopClasses).getMessage();
     }
 }

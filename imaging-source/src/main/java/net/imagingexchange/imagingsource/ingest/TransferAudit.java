@@ -2,20 +2,16 @@
 package net.imagingexchange.imagingsource.ingest;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.openehealth.ipf.commons.audit.AuditContext;
 import org.openehealth.ipf.commons.audit.codes.EventActionCode;
 import org.openehealth.ipf.commons.audit.codes.EventOutcomeIndicator;
-import org.openehealth.ipf.commons.audit.codes.ParticipantObjectIdTypeCode;
-import org.openehealth.ipf.commons.audit.codes.ParticipantObjectTypeCode;
-import org.openehealth.ipf.commons.audit.codes.ParticipantObjectTypeCodeRole;
 import org.openehealth.ipf.commons.audit.event.DicomInstancesTransferredBuilder;
 import org.openehealth.ipf.commons.audit.model.AuditMessage;
-import org.openehealth.ipf.commons.audit.model.DicomObjectDescriptionType;
 import org.openehealth.ipf.commons.audit.utils.AuditUtils;
 
+import net.imagingexchange.imagingsource.audit.StudyParticipant;
 import net.imagingexchange.imagingsource.index.StudyRecord;
 
 /**
@@ -70,30 +66,13 @@ public final class TransferAudit {
     }
 
     private AuditMessage record(StudyTransfer transfer, String source, String sourceHost) {
-        var description = new DicomObjectDescriptionType();
-        transfer.sopClasses.forEach((uid, count) -> {
-            var sopClass = new DicomObjectDescriptionType.SOPClass(count);
-            sopClass.setUid(uid);
-            description.getSOPClasses().add(sopClass);
-        });
-        StudyRecord study = transfer.study;
-        if (!study.accessionNumber().isEmpty()) {
-            description.getAccession().add(study.accessionNumber());
-        }
-        var patient = study.patient();
-        String patientId = patient.issuer().isEmpty() ? patient.patientId()
-                : patient.patientId() + "^^^" + patient.issuer();
-        return new DicomInstancesTransferredBuilder(EventOutcomeIndicator.Success, null, EventActionCode.Create,
+        var builder = new DicomInstancesTransferredBuilder(EventOutcomeIndicator.Success, null, EventActionCode.Create,
                 null)
                 .setAuditSource(audit)
                 .setSendingProcessParticipant(source, null, "AETITLES=" + source, sourceHost, true)
                 .setReceivingProcessParticipant(aeTitle, AuditUtils.getProcessId(), "AETITLES=" + aeTitle,
-                        AuditUtils.getLocalIPAddress(), false)
-                .addParticipantObjectIdentification(ParticipantObjectIdTypeCode.StudyInstanceUID,
-                        study.studyInstanceUid(), null, List.of(), study.studyInstanceUid(),
-                        ParticipantObjectTypeCode.System, ParticipantObjectTypeCodeRole.Report, null, null,
-                        List.of(description))
-                .setPatientParticipantObject(patientId, null)
+                        AuditUtils.getLocalIPAddress(), false);
+        return StudyParticipant.add(builder, transfer.study.studyInstanceUid(), transfer.study, transfer.sopClasses)
                 .getMessage();
     }
 }

@@ -37,9 +37,7 @@ final class Rad69PatientAuditStrategy extends Rad69ServerAuditStrategy {
         for (var document : dataset.getDocuments()) {
             index.instance(document.getDocumentUniqueId())
                     .flatMap(instance -> index.study(instance.studyInstanceUid()))
-                    .ifPresent(study -> patients.add(study.patient().issuer().isEmpty()
-                            ? study.patient().patientId()
-                            : study.patient().patientId() + "^^^" + study.patient().issuer()));
+                    .ifPresent(study -> patients.add(study.patient().auditId()));
         }
         if (patients.size() == 1 && messages != null) {
             for (AuditMessage message : messages) {
