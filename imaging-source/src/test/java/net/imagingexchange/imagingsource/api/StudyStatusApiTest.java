@@ -9,59 +9,20 @@ import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import net.imagingexchange.dicom.net.DicomServer;
 import net.imagingexchange.dicom.testing.Dcmtk;
-import net.imagingexchange.imagingsource.testing.ExchangeUnderTest;
+import net.imagingexchange.imagingsource.testing.ExchangeTest;
 import net.imagingexchange.imagingsource.testing.Studies;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
-import net.imagingexchange.imagingsource.testing.TestDatabases;
 
 /**
  * The status API the hospital's IT team uses, over HTTP: the list of received studies, its limits, and publishing a
  * study now.
  */
-@SpringBootTest(classes = ExchangeUnderTest.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "registry.patient-identity=OPEN",
-                "registry.patient-feed-port=-1",
-                "imaging-source.dicom.port=0",
-                "imaging-source.dicom.bind-address=127.0.0.1",
-                "imaging-source.publication.quiet-period=1s",
-                "imaging-source.publication.poll-interval=100ms",
-                "imaging-source.publication.first-retry=1s",
-                "exchange.audit.enabled=false"})
-@ContextConfiguration(initializers = TestDatabases.class)
-class StudyStatusApiTest {
+class StudyStatusApiTest extends ExchangeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STUDIES = "/imaging-source/api/studies";
-
-    @TempDir
-    static Path data;
-
-    @TempDir
-    Path dir;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    DicomServer scp;
-
-    @DynamicPropertySource
-    static void dataDirectories(DynamicPropertyRegistry registry) {
-        registry.add("registry.data-directory", () -> data.toString());
-        registry.add("repository.data-directory", () -> data.toString());
-        registry.add("imaging-source.data-directory", () -> data.toString());
-    }
 
     private Studies studies() {
         return new Studies("http://127.0.0.1:" + port);

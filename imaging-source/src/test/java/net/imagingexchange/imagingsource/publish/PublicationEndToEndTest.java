@@ -16,70 +16,27 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import net.imagingexchange.dicom.Tag;
 import net.imagingexchange.dicom.data.Attributes;
 import net.imagingexchange.dicom.io.DicomReader;
-import net.imagingexchange.dicom.net.DicomServer;
 import net.imagingexchange.dicom.testing.Dcmtk;
-import net.imagingexchange.imagingsource.testing.ExchangeUnderTest;
+import net.imagingexchange.imagingsource.testing.ExchangeTest;
 import net.imagingexchange.imagingsource.testing.OrthancPeer;
 import net.imagingexchange.imagingsource.testing.RegionClients;
 import net.imagingexchange.imagingsource.testing.Studies;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
-import net.imagingexchange.imagingsource.testing.TestDatabases;
 
 /**
  * A hospital PACS (dcmtk's storescu) sends studies to the imaging source, which publishes their manifests to the
  * region's repository and registry (RAD-68), where a reading site finds them (ITI-18) and fetches them (ITI-43).
  */
-@SpringBootTest(classes = ExchangeUnderTest.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "registry.patient-identity=OPEN",
-                "registry.patient-feed-port=-1",
-                "imaging-source.dicom.port=0",
-                "imaging-source.dicom.bind-address=127.0.0.1",
-                "imaging-source.publication.quiet-period=1s",
-                "imaging-source.publication.poll-interval=100ms",
-                "imaging-source.publication.first-retry=1s",
-                "exchange.audit.enabled=false"})
-@ContextConfiguration(initializers = TestDatabases.class)
-class PublicationEndToEndTest {
+class PublicationEndToEndTest extends ExchangeTest {
 
     private static final String REPOSITORY = "1.3.6.1.4.1.21367.2005.13.20.1000.3.1";
     private static final Duration LIMIT = Duration.ofSeconds(90);
-
-    @TempDir
-    static Path data;
-
-    @TempDir
-    Path dir;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    DicomServer scp;
-
-    @DynamicPropertySource
-    static void dataDirectories(DynamicPropertyRegistry registry) {
-        registry.add("registry.data-directory", () -> data.toString());
-        registry.add("repository.data-directory", () -> data.toString());
-        registry.add("imaging-source.data-directory", () -> data.toString());
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
-    }
 
     private void storescu(Path directory) throws Exception {
         Dcmtk.run("storescu", "-aet", "PERONNE_PACS", "-aec", "XDSI_SOURCE", "+sd", "127.0.0.1",

@@ -4,74 +4,42 @@ package net.imagingexchange.imagingsource.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import net.imagingexchange.dicom.net.DicomServer;
 import net.imagingexchange.dicom.testing.Dcmtk;
-import net.imagingexchange.imagingsource.testing.ExchangeUnderTest;
+import net.imagingexchange.imagingsource.testing.ExchangeTest;
 import net.imagingexchange.imagingsource.testing.FaultyProxy;
 import net.imagingexchange.imagingsource.testing.RegionClients;
 import net.imagingexchange.imagingsource.testing.Studies;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
-import net.imagingexchange.imagingsource.testing.TestDatabases;
 
 /**
  * RAD-68 through a network that fails: a publication that cannot reach the repository is FAILED with the reason and
- * retried until it succeeds; one whose answer is lost after the registry took it is sent again as it was and
- * counted as published, so the region holds one manifest of the study, not two.
+ * retried until it succeeds; one whose answer is lost after the registry took it is found in the registry (ITI-18)
+ * and counted as published, so the region holds one manifest of the study, not two.
  */
-@SpringBootTest(classes = ExchangeUnderTest.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "registry.patient-identity=OPEN",
-                "registry.patient-feed-port=-1",
-                "imaging-source.dicom.port=0",
-                "imaging-source.dicom.bind-address=127.0.0.1",
-                "imaging-source.publication.quiet-period=500ms",
-                "imaging-source.publication.poll-interval=100ms",
-                "imaging-source.publication.first-retry=1s",
-                "imaging-source.publication.max-retry-delay=2s",
-                "imaging-source.publication.receive-timeout=10s",
-                "exchange.audit.enabled=false"})
-@ContextConfiguration(initializers = TestDatabases.class)
-class PublicationFailureTest {
+class PublicationFailureTest extends ExchangeTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(90);
     private static final FaultyProxy PROXY = proxy();
 
-    @TempDir
-    static Path data;
-
-    @TempDir
-    Path dir;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    DicomServer scp;
-
+    /** The repository behind the proxy; quicker retries than {@link ExchangeTest}'s (its own context). */
     @DynamicPropertySource
     static void repositoryBehindTheProxy(DynamicPropertyRegistry registry) {
-        registry.add("registry.data-directory", () -> data.toString());
-        registry.add("repository.data-directory", () -> data.toString());
-        registry.add("imaging-source.data-directory", () -> data.toString());
         registry.add("imaging-source.publication.repository-url",
                 () -> "http://127.0.0.1:" + PROXY.port() + "/repository/iti41");
+        registry.add("imaging-source.publication.quiet-period", () -> "500ms");
+        registry.add("imaging-source.publication.max-retry-delay", () -> "2s");
+        registry.add("imaging-source.publication.receive-timeout", () -> "10s");
     }
 
     @BeforeEach
@@ -128,10 +96,6 @@ class PublicationFailureTest {
     private List<DocumentEntry> approvedManifests(SyntheticStudy study) throws Exception {
         return new RegionClients(base()).findByReferenceId(study.regionalCx(), List.of(AvailabilityStatus.APPROVED),
                 study.studyInstanceUid() + "^^^^urn:ihe:iti:xds:2016:studyInstanceUID");
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
     }
 
     private static FaultyProxy proxy() {

@@ -10,8 +10,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import net.imagingexchange.testing.database.ActorTestDatabases;
 
 /**
- * Gives every test application context fresh registry, repository and imaging source databases: in-memory H2, or
- * MariaDB in the surefire execution {@code mariadb}.
+ * Gives every test application context fresh registry, repository and imaging source databases (in-memory H2, or
+ * MariaDB in the surefire execution {@code mariadb}) and a data directory of its own under {@code target}, which
+ * lives as long as the cached context may run.
  */
 public class TestDatabases implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -20,7 +21,11 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        TestPropertyValues.of(ActorTestDatabases.properties(RUN + "_" + COUNTER.incrementAndGet(), "registry",
-                "repository", "imaging-source")).applyTo(context);
+        String name = RUN + "_" + COUNTER.incrementAndGet();
+        String data = "target/test-data/" + name;
+        TestPropertyValues.of(ActorTestDatabases.properties(name, "registry", "repository", "imaging-source"))
+                .and("registry.data-directory=" + data, "repository.data-directory=" + data,
+                        "imaging-source.data-directory=" + data)
+                .applyTo(context);
     }
 }
