@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
-import net.imagingexchange.dicom.io.TransferSyntax;
 import net.imagingexchange.dicom.io.Transcoder;
+import net.imagingexchange.dicom.io.TransferSyntax;
 import net.imagingexchange.imagingsource.index.InstanceRecord;
 
 /**

@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.WebUtils;
 
-import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.dicom.Tag;
+import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.dicom.data.Attributes;
 import net.imagingexchange.dicom.io.DicomParseException;
 import net.imagingexchange.dicom.io.DicomReader;

@@ -14,8 +14,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.dicom.Tag;
+import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.dicom.data.Attributes;
 import net.imagingexchange.dicom.io.DicomParseException;
 import net.imagingexchange.dicom.io.DicomReader;

@@ -15,8 +15,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.ZonedDateTime;
 import java.util.UUID;
 
-import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.dicom.Tag;
+import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.dicom.VR;
 import net.imagingexchange.dicom.data.Attributes;
 import net.imagingexchange.dicom.io.DicomWriter;

@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import net.imagingexchange.dicom.Uids;
-import net.imagingexchange.dicom.io.TransferSyntax;
 import net.imagingexchange.dicom.io.Transcoder;
+import net.imagingexchange.dicom.io.TransferSyntax;
 import net.imagingexchange.imagingsource.index.InstanceRecord;
 import net.imagingexchange.imagingsource.index.StudyIndex;
 import net.imagingexchange.imagingsource.storage.InstanceStore;

@@ -6,10 +6,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -46,35 +42,10 @@ class DicomWebTestApplication {
     @interface DicomWebTest {
     }
 
-    /** The fixture and the directory it lives in, removed when the application stops. */
-    static final class Source implements AutoCloseable {
-        final Path directory;
-        final IngestFixture fixture;
-
-        Source() throws IOException {
-            directory = Files.createTempDirectory("dicomweb-test");
-            fixture = new IngestFixture(directory);
-        }
-
-        @Override
-        public void close() throws IOException {
-            fixture.close();
-            try (Stream<Path> files = Files.walk(directory)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        }
-    }
-
+    /** The source behind the endpoints, in a temporary directory removed when the application stops. */
     @Bean(destroyMethod = "close")
-    Source source() throws IOException {
-        return new Source();
-    }
-
-    @Bean
-    IngestFixture ingestFixture(Source source) {
-        return source.fixture;
+    IngestFixture ingestFixture() throws IOException {
+        return IngestFixture.temporary("dicomweb-test");
     }
 
     @Bean

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 import net.imagingexchange.imagingsource.testing.OrthancPeer;
+import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 
 /**
  * Software we did not write as the DICOMweb client: Orthanc's DICOMweb plugin, configured with this source as a

@@ -8,8 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import net.imagingexchange.imagingsource.ImagingSourceProperties;
 import net.imagingexchange.imagingsource.ImagingSourceProperties.Mapping;
+import net.imagingexchange.imagingsource.ImagingSourceProperties;
 import net.imagingexchange.imagingsource.index.StudyRecord;
 
 /** How a study's local patient becomes the affinity domain's patient (DESIGN.md 5). */

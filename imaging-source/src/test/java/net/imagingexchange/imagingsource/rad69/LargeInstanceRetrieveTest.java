@@ -26,6 +26,7 @@ import net.imagingexchange.dicom.data.BulkData;
 import net.imagingexchange.dicom.data.Element;
 import net.imagingexchange.dicom.io.DicomWriter;
 import net.imagingexchange.dicom.io.TransferSyntax;
+import net.imagingexchange.imagingsource.testing.IngestFixture;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 
 /**
@@ -44,7 +45,7 @@ class LargeInstanceRetrieveTest {
     @LocalServerPort
     int port;
     @Autowired
-    SourceUnderTest source;
+    IngestFixture source;
 
     @Test
     void retrievesAnInstanceLargerThanTheHeapByteIdentical() throws Exception {
@@ -57,7 +58,7 @@ class LargeInstanceRetrieveTest {
         try (InputStream in = Files.newInputStream(sent)) {
             sha1 = sha1(in);
         }
-        source.fixture.ingest(List.of(sent));
+        source.ingest(List.of(sent));
         Files.delete(sent);
         var client = new Rad69Client("http://127.0.0.1:" + port + "/imaging-source/rad69");
 

@@ -12,8 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 import net.imagingexchange.imagingsource.testing.AuditListener;
+import net.imagingexchange.imagingsource.testing.IngestFixture;
+import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 
 /**
  * ATNA: a RAD-69 call is audited by the Imaging Document Source as DICOM Instances Transferred (PS3.15 A.5.3.2,
@@ -26,14 +27,14 @@ class Rad69AuditTest {
     @LocalServerPort
     int port;
     @Autowired
-    SourceUnderTest source;
+    IngestFixture source;
     @Autowired
     AuditListener audit;
 
     @Test
     void auditsTheReturnedAndTheRefusedInstancesAsDicomInstancesTransferred() throws Exception {
         var study = SyntheticStudy.of("1.2.250.1.999.69.5", 1, 2);
-        source.fixture.ingest(study.write(source.scratch("audited")));
+        source.ingest(study.write(source.scratch("audited")));
         String unknown = study.seriesUid(1) + ".99";
         var client = new Rad69Client("http://127.0.0.1:" + port + "/imaging-source/rad69");
 

@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Bean;
 
 import net.imagingexchange.atna.AuditContexts;
 import net.imagingexchange.atna.AuditProperties;
-import net.imagingexchange.xds.soap.XdsServlets;
 import net.imagingexchange.imagingsource.testing.AuditListener;
+import net.imagingexchange.imagingsource.testing.IngestFixture;
+import net.imagingexchange.xds.soap.XdsServlets;
 
 /**
  * The RAD-69 endpoint over an {@code IngestFixture}, in Tomcat on a random port, auditing to a syslog socket of
@@ -27,8 +28,8 @@ class Rad69TestServer {
     static final String AUDIT_SOURCE_ID = "imaging-source-under-test";
 
     @Bean(destroyMethod = "close")
-    SourceUnderTest sourceUnderTest() throws IOException {
-        return new SourceUnderTest();
+    IngestFixture source() throws IOException {
+        return IngestFixture.temporary("rad69-");
     }
 
     @Bean(destroyMethod = "close")
@@ -43,15 +44,15 @@ class Rad69TestServer {
     }
 
     @Bean
-    Rad69Endpoint rad69Endpoint(SourceUnderTest source) {
-        return new Rad69Endpoint(new InstanceRetrieval(source.fixture.index, source.fixture.store,
+    Rad69Endpoint rad69Endpoint(IngestFixture source) {
+        return new Rad69Endpoint(new InstanceRetrieval(source.index, source.store,
                 SourceUnderTest.RETRIEVE_LOCATION_UID));
     }
 
     @Bean(destroyMethod = "close")
-    ImagingSourceSoapEndpoints imagingSourceSoapEndpoints(Rad69Endpoint rad69, SourceUnderTest source,
+    ImagingSourceSoapEndpoints imagingSourceSoapEndpoints(Rad69Endpoint rad69, IngestFixture source,
                                                           AuditContext audit) {
-        return new ImagingSourceSoapEndpoints(rad69, source.fixture.index, audit,
+        return new ImagingSourceSoapEndpoints(rad69, source.index, audit,
                 ImagingSourceSoapEndpoints.DEFAULT_MAX_REQUEST_SIZE);
     }
 

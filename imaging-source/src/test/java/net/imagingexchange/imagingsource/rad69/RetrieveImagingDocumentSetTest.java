@@ -30,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import net.imagingexchange.dicom.io.DicomWriter;
 import net.imagingexchange.dicom.io.TransferSyntax;
 import net.imagingexchange.dicom.testing.Dcmtk;
+import net.imagingexchange.imagingsource.testing.IngestFixture;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 
 /**
@@ -45,7 +46,7 @@ class RetrieveImagingDocumentSetTest {
     @LocalServerPort
     int port;
     @Autowired
-    SourceUnderTest source;
+    IngestFixture source;
 
     Rad69Client client;
     SyntheticStudy study;
@@ -56,7 +57,7 @@ class RetrieveImagingDocumentSetTest {
         client = new Rad69Client("http://127.0.0.1:" + port + "/imaging-source/rad69");
         study = SyntheticStudy.of("1.2.250.1.999.69.1", 2, 3);
         sent = source.scratch("two-series");
-        source.fixture.ingest(study.write(sent));
+        source.ingest(study.write(sent));
     }
 
     @Test
@@ -153,7 +154,7 @@ class RetrieveImagingDocumentSetTest {
         try (OutputStream out = Files.newOutputStream(file)) {
             DicomWriter.writeFile(out, implicit.dataset(1, 1), TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
         }
-        source.fixture.ingest(List.of(file));
+        source.ingest(List.of(file));
         var request = Rad69Client.Request.accepting(EXPLICIT_VR_LITTLE_ENDIAN, IMPLICIT_VR_LITTLE_ENDIAN)
                 .instance(implicit.studyInstanceUid(), implicit.seriesUid(1), implicit.instanceUid(1, 1));
 
@@ -172,7 +173,7 @@ class RetrieveImagingDocumentSetTest {
         try (OutputStream out = Files.newOutputStream(file)) {
             DicomWriter.writeFile(out, implicit.dataset(1, 1), TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
         }
-        source.fixture.ingest(List.of(file));
+        source.ingest(List.of(file));
         var request = Rad69Client.Request.accepting(EXPLICIT_VR_LITTLE_ENDIAN)
                 .instance(implicit.studyInstanceUid(), implicit.seriesUid(1), implicit.instanceUid(1, 1));
 
@@ -257,9 +258,9 @@ class RetrieveImagingDocumentSetTest {
     @Test
     void reportsAnIndexedInstanceWhoseFileIsGoneAsARepositoryError() throws Exception {
         var lost = SyntheticStudy.of("1.2.250.1.999.69.4", 1, 1);
-        source.fixture.ingest(lost.write(source.scratch("lost")));
-        var record = source.fixture.index.instance(lost.instanceUid(1, 1)).orElseThrow();
-        Files.delete(source.fixture.store.file(record.fileName()));
+        source.ingest(lost.write(source.scratch("lost")));
+        var record = source.index.instance(lost.instanceUid(1, 1)).orElseThrow();
+        Files.delete(source.store.file(record.fileName()));
 
         var answer = client.retrieve(Rad69Client.Request.accepting(EXPLICIT_VR_LITTLE_ENDIAN)
                 .instance(lost.studyInstanceUid(), lost.seriesUid(1), lost.instanceUid(1, 1)).build());

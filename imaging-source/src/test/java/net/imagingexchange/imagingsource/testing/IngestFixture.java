@@ -3,6 +3,7 @@ package net.imagingexchange.imagingsource.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.openehealth.ipf.commons.audit.DefaultAuditContext;
+import org.springframework.util.FileSystemUtils;
 
 import net.imagingexchange.database.ActorDatabase;
 import net.imagingexchange.database.DatabaseProperties;
@@ -35,8 +37,21 @@ public final class IngestFixture implements AutoCloseable {
     public final StudyIndex index;
     public final InstanceStore store;
     public final InstanceIngest ingest;
+    private final Path owned;
 
+    /** A fixture in {@code directory}, which the caller owns. */
     public IngestFixture(Path directory) throws IOException {
+        this(directory, null);
+    }
+
+    /** A fixture in a new temporary directory of its own, removed on close. */
+    public static IngestFixture temporary(String prefix) throws IOException {
+        Path directory = Files.createTempDirectory(prefix);
+        return new IngestFixture(directory.resolve("source"), directory);
+    }
+
+    private IngestFixture(Path directory, Path owned) throws IOException {
+        this.owned = owned;
         var onServer = ActorTestDatabases.properties(RUN + "_" + COUNTER.incrementAndGet(), "imaging-source");
         var properties = new DatabaseProperties(ActorTestDatabases.onMariaDb()
                 ? onServer.get("imaging-source.database.url") : "",
@@ -59,8 +74,23 @@ public final class IngestFixture implements AutoCloseable {
         }
     }
 
+    /** A fresh directory, in the fixture's own temporary directory, for files a test writes before sending them. */
+    public Path scratch(String name) throws IOException {
+        if (owned == null) {
+            throw new IllegalStateException("only a temporary fixture has scratch directories");
+        }
+        return Files.createDirectories(owned.resolve("sent").resolve(name));
+    }
+
     @Override
     public void close() {
         database.close();
+        if (owned != null) {
+            try {
+                FileSystemUtils.deleteRecursively(owned);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

@@ -4,10 +4,6 @@ package net.imagingexchange.imagingsource.dicomweb.qido;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -50,19 +46,12 @@ final class QidoTestSource implements AutoCloseable {
     private static final SyntheticStudy STUDY_A2 = study(A2, PATIENT_A, "ACC-A2");
     private static final SyntheticStudy STUDY_B1 = study(B1, PATIENT_B, "ACC-B1");
 
-    private final Path directory;
-    private final AutoCloseable database;
-    private final DataSource dataSource;
-    private final InstanceStore store;
-    private final InstanceIngest ingest;
+    private final IngestFixture fixture = IngestFixture.temporary("qido-source"); // H2, or MariaDB (mariadb run)
+    private final DataSource dataSource = fixture.database.dataSource();
+    private final InstanceStore store = fixture.store;
+    private final InstanceIngest ingest = fixture.ingest;
 
     QidoTestSource() throws IOException, StoreStatusException {
-        directory = Files.createTempDirectory("qido-source");
-        var fixture = new IngestFixture(directory); // H2, or MariaDB in the surefire execution mariadb
-        store = fixture.store;
-        ingest = fixture.ingest;
-        database = fixture;
-        dataSource = fixture.database.dataSource();
         ingestStudies();
     }
 
@@ -137,12 +126,7 @@ final class QidoTestSource implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        database.close();
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
+    public void close() {
+        fixture.close();
     }
 }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import net.imagingexchange.dicom.Tag;
 import net.imagingexchange.dicom.VR;
 import net.imagingexchange.dicom.data.Attributes;
-import net.imagingexchange.dicom.testing.Dcmtk;
 import net.imagingexchange.dicom.data.BulkData;
 import net.imagingexchange.dicom.data.Fragments;
+import net.imagingexchange.dicom.testing.Dcmtk;
 
 /**
  * Pixel data: large values stay in their file and are copied from it when written; encapsulated (compressed)
