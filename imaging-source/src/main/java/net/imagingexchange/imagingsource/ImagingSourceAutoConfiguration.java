@@ -59,6 +59,7 @@ import net.imagingexchange.imagingsource.storage.InstanceStore;
 import net.imagingexchange.xds.domain.AffinityDomain;
 import net.imagingexchange.xds.domain.AffinityDomainProperties;
 import net.imagingexchange.xds.soap.IpfClient;
+import net.imagingexchange.xds.soap.OwnServer;
 import net.imagingexchange.xds.soap.XdsServlets;
 
 /**
@@ -133,7 +134,7 @@ public class ImagingSourceAutoConfiguration {
     Rad68Client rad68Client(ImagingSourceProperties properties, AuditContext audit, Environment environment) {
         var publication = properties.publication();
         Supplier<String> url = publication.repositoryUrl().isBlank()
-                ? () -> ownUrl(environment, "/repository/iti41") : publication::repositoryUrl;
+                ? () -> OwnServer.url(environment, "/repository/iti41") : publication::repositoryUrl;
         return new Rad68Client(new IpfClient<>(XDS.Interactions.ITI_41.getWsTransactionConfiguration(), url,
                 publication.connectTimeout(), publication.receiveTimeout(), audit));
     }
@@ -146,7 +147,7 @@ public class ImagingSourceAutoConfiguration {
     ManifestFactory manifestFactory(ImagingSourceProperties properties, Environment environment) {
         return XdsiManifests.onFirstUse(() -> {
             var retrieve = properties.retrieve();
-            String base = retrieve.baseUrl().isBlank() ? ownUrl(environment, "") : retrieve.baseUrl();
+            String base = retrieve.baseUrl().isBlank() ? OwnServer.url(environment, "") : retrieve.baseUrl();
             return new XdsiManifests(new ManifestSettings(properties.dicom().aeTitle(),
                     retrieve.retrieveLocationUid(), base.replaceAll("/+$", "") + "/imaging-source/dicomweb",
                     properties.site().institutionName(), ManifestSettings.DEFAULT_MANUFACTURER,
@@ -159,7 +160,7 @@ public class ImagingSourceAutoConfiguration {
                                             Environment environment) {
         var publication = properties.publication();
         Supplier<String> url = publication.registryQueryUrl().isBlank()
-                ? () -> ownUrl(environment, "/registry/iti18") : publication::registryQueryUrl;
+                ? () -> OwnServer.url(environment, "/registry/iti18") : publication::registryQueryUrl;
         return new RegistryQueryClient(new IpfClient<>(XDS.Interactions.ITI_18.getWsTransactionConfiguration(), url,
                 publication.connectTimeout(), publication.receiveTimeout(), audit));
     }
@@ -264,13 +265,5 @@ public class ImagingSourceAutoConfiguration {
         var resolver = new StandardServletMultipartResolver();
         resolver.setStrictServletCompliance(true);
         return resolver;
-    }
-
-    /** {@code http://localhost:<port><path>} of this exchange, once its server listens. */
-    static String ownUrl(Environment environment, String path) {
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        String scheme = environment.getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
-        String context = environment.getProperty("server.servlet.context-path", "");
-        return scheme + "://localhost:" + port + context + path;
     }
 }

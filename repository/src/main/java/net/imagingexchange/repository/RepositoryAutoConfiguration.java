@@ -29,6 +29,7 @@ import net.imagingexchange.repository.retrieve.Iti43Endpoint;
 import net.imagingexchange.repository.storage.ContentLocks;
 import net.imagingexchange.repository.storage.DocumentStore;
 import net.imagingexchange.repository.storage.FileDocumentStore;
+import net.imagingexchange.xds.soap.OwnServer;
 import net.imagingexchange.xds.soap.XdsServlets;
 
 /** The XDS.b Document Repository actor: ITI-41 / RAD-68 and ITI-43 under {@code /repository}. */
@@ -61,20 +62,12 @@ public class RepositoryAutoConfiguration {
     @ConditionalOnMissingBean
     RegistryClient registryClient(RepositoryProperties properties, AuditContext audit, Environment environment) {
         var registry = properties.registry();
-        Supplier<String> register = registry.url().isBlank() ? () -> ownRegistry(environment, "iti42") : registry::url;
+        Supplier<String> register = registry.url().isBlank() ? () -> OwnServer.url(environment, "/registry/iti42") : registry::url;
         Supplier<String> query = !registry.queryUrl().isBlank() ? registry::queryUrl
-                : registry.url().isBlank() ? () -> ownRegistry(environment, "iti18")
+                : registry.url().isBlank() ? () -> OwnServer.url(environment, "/registry/iti18")
                 : () -> registry.url().replaceFirst("iti42$", "iti18");
         return new SoapRegistryClient(new SoapRegistryClient.Settings(register, query, registry.connectTimeout(),
                 registry.receiveTimeout()), audit);
-    }
-
-    // the registry of this same exchange, on the port the embedded server listens on (known once it started)
-    private static String ownRegistry(Environment environment, String transaction) {
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        String scheme = environment.getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
-        String context = environment.getProperty("server.servlet.context-path", "");
-        return scheme + "://localhost:" + port + context + "/registry/" + transaction;
     }
 
     @Bean

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.xds.soap;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * The URL of a path on this process's own HTTP server, for an actor that calls another actor hosted beside it (the
+ * exchange's repository registering with its registry, its imaging source publishing to its repository). Resolve it
+ * once the server listens: before that, a random port ({@code server.port=0}) is not known.
+ */
+public final class OwnServer {
+
+    private OwnServer() {
+    }
+
+    /** {@code http(s)://localhost:<port><context path><path>}. */
+    public static String url(Environment environment, String path) {
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        String scheme = environment.getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
+        String context = environment.getProperty("server.servlet.context-path", "");
+        return scheme + "://localhost:" + port + context + path;
+    }
+}
