@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +23,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import net.imagingexchange.dicom.Tag;
+import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.dicom.VR;
 import net.imagingexchange.dicom.data.Attributes;
 import net.imagingexchange.dicom.io.DicomReader;
@@ -212,10 +212,7 @@ final class DicomStudy {
     private static String root(int variant) {
         String name = variant == 0 ? "imagingexchange bench dicom-store study"
                 : "imagingexchange bench study " + variant;
-        UUID uuid = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
-        var bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits()).array();
-        return "2.25." + new BigInteger(1, bytes);
+        return Uids.fromUuid(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String instanceUid(int variant, int instance) {

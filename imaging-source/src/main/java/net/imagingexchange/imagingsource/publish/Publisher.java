@@ -2,8 +2,6 @@
 package net.imagingexchange.imagingsource.publish;
 
 import java.io.IOException;
-import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +14,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.imagingsource.identity.PatientIdentities;
 import net.imagingexchange.imagingsource.identity.RegionalPatientId;
 import net.imagingexchange.imagingsource.index.StudyIndex;
@@ -105,7 +104,7 @@ public final class Publisher {
                     return current(studyInstanceUid);
                 }
             }
-            var manifest = new PublicationRecord.Manifest(newUid(), "urn:uuid:" + UUID.randomUUID(), revision);
+            var manifest = new PublicationRecord.Manifest(Uids.random(), "urn:uuid:" + UUID.randomUUID(), revision);
             try {
                 manifests.writeKos(snapshot, manifest, ZonedDateTime.now(clock), kosFile(manifest));
             } catch (IOException e) {
@@ -217,13 +216,5 @@ public final class Publisher {
     /** The SubmissionSet uniqueId of a manifest: derived from it, so a manifest sent again is the same submission. */
     static String submissionSetUid(PublicationRecord.Manifest manifest) {
         return manifest.uid() + ".1";
-    }
-
-    /** A UUID-derived UID (PS3.5 B.2): {@code 2.25.} and the UUID as an unsigned decimal integer. */
-    static String newUid() {
-        UUID uuid = UUID.randomUUID();
-        byte[] bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits()).array();
-        return "2.25." + new BigInteger(1, bytes);
     }
 }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.dicom;
 
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** UIDs and OIDs (PS3.5 9.1): dot-separated numeric components, at most 64 characters. */
@@ -18,6 +21,18 @@ public final class Uids {
      */
     public static boolean isUid(String uid) {
         return uid != null && uid.length() <= 64 && RECEIVED.matcher(uid).matches();
+    }
+
+    /** A UUID-derived UID (PS3.5 B.2): {@code 2.25.} and the UUID as an unsigned decimal integer, at most 44 characters. */
+    public static String fromUuid(UUID uuid) {
+        byte[] bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits()).array();
+        return "2.25." + new BigInteger(1, bytes);
+    }
+
+    /** A new UID, from a random UUID. */
+    public static String random() {
+        return fromUuid(UUID.randomUUID());
     }
 
     /** Whether {@code value} is an OID as PS3.5 9.1 and ISO/IEC 8824 write it: no leading zeros, first arc 0-2. */
