@@ -35,7 +35,7 @@ record AcceptHeader(List<MediaType> ranges) {
             }
             MediaType type;
             try {
-                type = lenient(range.strip());
+                type = MediaType.parse(range.strip());
             } catch (IllegalArgumentException e) {
                 throw DicomWebException.badRequest("malformed Accept header: " + e.getMessage());
             }
@@ -56,39 +56,6 @@ record AcceptHeader(List<MediaType> ranges) {
     static boolean matches(MediaType range, String type, String subtype) {
         return range.type().equals("*")
                 || range.type().equals(type) && (range.subtype().equals("*") || range.subtype().equals(subtype));
-    }
-
-    /**
-     * Parses a media type whose parameter values may hold a '/' unquoted, as clients write
-     * {@code type=application/dicom} although RFC 9110 5.6.6 wants it quoted.
-     */
-    static MediaType lenient(String mediaType) {
-        var quoted = new StringBuilder(mediaType.length() + 8);
-        boolean inQuotes = false;
-        int valueStart = -1;
-        for (int i = 0; i <= mediaType.length(); i++) {
-            char c = i < mediaType.length() ? mediaType.charAt(i) : ';';
-            if (c == '"' && (i == 0 || mediaType.charAt(i - 1) != '\\')) {
-                inQuotes = !inQuotes;
-            }
-            if (!inQuotes && valueStart >= 0 && (c == ';' || i == mediaType.length())) {
-                String value = mediaType.substring(valueStart, i).strip();
-                boolean bare = !value.startsWith("\"") && value.indexOf('/') >= 0;
-                quoted.append(bare ? "\"" + value + "\"" : value);
-                valueStart = -1;
-            }
-            if (i == mediaType.length()) {
-                break;
-            }
-            if (valueStart >= 0) {
-                continue;
-            }
-            quoted.append(c);
-            if (c == '=' && !inQuotes) {
-                valueStart = i + 1;
-            }
-        }
-        return MediaType.parse(quoted.toString());
     }
 
     private static double quality(MediaType type) {

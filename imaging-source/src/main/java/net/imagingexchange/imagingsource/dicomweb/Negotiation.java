@@ -122,7 +122,7 @@ final class Negotiation {
             return wantedType;
         }
         try {
-            MediaType root = AcceptHeader.lenient(type);
+            MediaType root = MediaType.parse(type);
             return AcceptHeader.matches(root, wantedType.type(), wantedType.subtype()) ? root : null;
         } catch (IllegalArgumentException e) {
             throw DicomWebException.badRequest("malformed type parameter \"" + type + "\" in Accept: "

@@ -224,7 +224,7 @@ public class StowRsEndpoint {
         }
         MediaType type;
         try {
-            type = AcceptHeader.lenient(contentType);
+            type = MediaType.parse(contentType);
         } catch (IllegalArgumentException e) {
             throw DicomWebException.badRequest("malformed Content-Type: " + e.getMessage());
         }
@@ -254,7 +254,7 @@ public class StowRsEndpoint {
 
     private static boolean isDicom(String type) {
         try {
-            return AcceptHeader.lenient(type).is("application", "dicom");
+            return MediaType.parse(type).is("application", "dicom");
         } catch (IllegalArgumentException e) {
             return false;
         }
