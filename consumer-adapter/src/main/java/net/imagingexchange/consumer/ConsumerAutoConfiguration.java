@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.consumer;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+import org.openehealth.ipf.commons.audit.AuditContext;
+import org.openehealth.ipf.commons.ihe.xds.XDS;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+
+import net.imagingexchange.atna.AuditAutoConfiguration;
+import net.imagingexchange.consumer.region.DocumentRetrieval;
+import net.imagingexchange.consumer.region.ImagingSources;
+import net.imagingexchange.consumer.region.RegistryQueries;
+import net.imagingexchange.consumer.region.StudyCatalogue;
+import net.imagingexchange.consumer.report.ReportConfiguration;
+import net.imagingexchange.consumer.send.SendConfiguration;
+import net.imagingexchange.xds.domain.AffinityDomain;
+import net.imagingexchange.xds.domain.AffinityDomainProperties;
+import net.imagingexchange.xds.soap.IpfClient;
+import net.imagingexchange.xds.soap.OwnServer;
+
+/**
+ * The XDS-I.b Imaging Document Consumer of a reading site (DESIGN.md 3, {@code consumer-adapter}): the region seen
+ * through ITI-18 and ITI-43, served to the site's PACS and viewers as one DICOMweb archive under
+ * {@code /consumer/dicomweb}, pushed to the reading PACS, and the site's reports sent back as CDA (ITI-41).
+ */
+@AutoConfiguration(after = AuditAutoConfiguration.class)
+@ConditionalOnProperty(prefix = "consumer", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties({ConsumerProperties.class, AffinityDomainProperties.class})
+@Import({ReportConfiguration.class, SendConfiguration.class})
+public class ConsumerAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AffinityDomain affinityDomain(AffinityDomainProperties properties) {
+        return properties.load();
+    }
+
+    /** The regional patient ID's assigning authority: the configured one, else the affinity domain's. */
+    @Bean
+    RegionalPatients regionalPatients(ConsumerProperties properties, AffinityDomain domain) {
+        String oid = properties.region().affinityDomainOid();
+        return new RegionalPatients(oid.isBlank() ? domain.patientIdAssigningAuthority() : oid);
+    }
+
+    @Bean
+    RegistryQueries consumerRegistryQueries(ConsumerProperties properties, AuditContext audit,
+                                            Environment environment) {
+        var region = properties.region();
+        Supplier<String> url = region.registryUrl().isBlank()
+                ? () -> OwnServer.url(environment, "/registry/iti18") : region::registryUrl;
+        return new RegistryQueries(new IpfClient<>(XDS.Interactions.ITI_18.getWsTransactionConfiguration(), url,
+                region.connectTimeout(), region.receiveTimeout(), audit));
+    }
+
+    @Bean
+    DocumentRetrieval consumerDocumentRetrieval(ConsumerProperties properties, AuditContext audit,
+                                                Environment environment) {
+        var region = properties.region();
+        return new DocumentRetrieval(repositoryUniqueId -> {
+            Supplier<String> url = region.repositories().stream()
+                    .filter(r -> r.uniqueId().equals(repositoryUniqueId)).findFirst()
+                    .<Supplier<String>>map(r -> r::url)
+                    .orElse(region.defaultRepositoryUrl().isBlank()
+                            ? () -> OwnServer.url(environment, "/repository/iti43") : region::defaultRepositoryUrl);
+            return new IpfClient<>(XDS.Interactions.ITI_43.getWsTransactionConfiguration(), url,
+                    region.connectTimeout(), region.receiveTimeout(), audit);
+        });
+    }
+
+    @Bean
+    StudyCatalogue studyCatalogue(RegistryQueries registry, DocumentRetrieval repositories,
+                                  ConsumerProperties properties, Clock clock) throws IOException {
+        return new StudyCatalogue(registry, repositories, properties.manifestsDirectory(),
+                properties.studiesDirectory(), properties.region().manifestCheckInterval(), clock);
+    }
+
+    @Bean
+    ImagingSources imagingSources(ConsumerProperties properties, Environment environment) {
+        return new ImagingSources(properties.region().imagingSources(), () -> OwnServer.url(environment, ""));
+    }
+}

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.consumer.region;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import net.imagingexchange.consumer.ConsumerProperties;
+
+/**
+ * The region's imaging sources as this adapter knows them by configuration: the RAD-69 endpoint of a Retrieve
+ * Location UID (spec/xdsi.md 3.5 step 3), and the hosts whose WADO-RS Retrieve URLs may be followed (4.2: a manifest's
+ * URL is only followed when its host is on the allow-list, MADO's warning against rewritten URLs).
+ */
+public final class ImagingSources {
+
+    private final List<ConsumerProperties.ImagingSource> sources;
+    private final Supplier<String> ownServer;
+
+    /** @param ownServer this exchange's own base URL, for a source hosted here ({@code local}). */
+    public ImagingSources(List<ConsumerProperties.ImagingSource> sources, Supplier<String> ownServer) {
+        this.sources = List.copyOf(sources);
+        this.ownServer = ownServer;
+    }
+
+    /** The RAD-69 endpoint of the source a manifest's Retrieve Location UID names. */
+    public Optional<String> rad69Url(String retrieveLocationUid) {
+        return source(retrieveLocationUid).map(s -> !s.rad69Url().isBlank() ? s.rad69Url()
+                : s.local() ? ownServer.get() + "/imaging-source/rad69" : null);
+    }
+
+    /**
+     * Whether a series' WADO-RS Retrieve URL may be followed: its scheme is HTTP(S) and its host is one the source of
+     * that Retrieve Location UID is known to serve from (a local source: this server's own).
+     */
+    public boolean mayFollow(String retrieveLocationUid, String retrieveUrl) {
+        URI uri;
+        try {
+            uri = URI.create(retrieveUrl);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            return false;
+        }
+        String hostPort = hostPort(uri);
+        return source(retrieveLocationUid).map(s -> s.wadoRsHosts().stream()
+                        .anyMatch(h -> h.equalsIgnoreCase(hostPort))
+                        || s.local() && hostPort.equalsIgnoreCase(hostPort(URI.create(ownServer.get()))))
+                .orElse(false);
+    }
+
+    private Optional<ConsumerProperties.ImagingSource> source(String retrieveLocationUid) {
+        return sources.stream().filter(s -> s.retrieveLocationUid().equals(retrieveLocationUid)).findFirst();
+    }
+
+    private static String hostPort(URI uri) {
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getHost() + ":" + port;
+    }
+}

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.consumer.region;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLFactory30;
+import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLQueryResponse30;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Hl7v2Based;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsByReferenceIdQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuery;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryList;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryReturnType;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
+import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.QueryRegistryTransformer;
+import org.openehealth.ipf.commons.ihe.xds.core.transform.responses.QueryResponseTransformer;
+import org.openehealth.ipf.commons.ihe.xds.iti18.Iti18PortType;
+
+import net.imagingexchange.xds.soap.IpfClient;
+import net.imagingexchange.xds.soap.PeerUnavailableException;
+
+/**
+ * ITI-18 Registry Stored Query as a Document Consumer asks it (ITI TF-2 3.18), LeafClass, Approved entries only
+ * (spec/xdsi.md 7.2 IDC-08: a replaced manifest or report is Deprecated and not followed).
+ */
+public final class RegistryQueries {
+
+    /** The KOS manifest formatCode (RAD TF-3 4.68.4.1.2.3.2, spec/xdsi.md 1.3). */
+    public static final Code KOS_FORMAT = new Code("1.2.840.10008.5.1.4.1.1.88.59", null, "1.2.840.10008.2.6.1");
+
+    /** referenceIdList type codes (ITI TF-3 4.2.3.2.28). */
+    public static final String STUDY_INSTANCE_UID = "urn:ihe:iti:xds:2016:studyInstanceUID";
+    public static final String ACCESSION = "urn:ihe:iti:xds:2013:accession";
+
+    private final IpfClient<Iti18PortType> client;
+
+    public RegistryQueries(IpfClient<Iti18PortType> client) {
+        this.client = client;
+    }
+
+    /** FindDocuments (3.18.4.1.2.3.7.1) for a patient, restricted to {@code formatCodes} when any. */
+    public List<DocumentEntry> findDocuments(String patientCx, List<Code> formatCodes)
+            throws PeerUnavailableException, RegistryQueryException {
+        var query = new FindDocumentsQuery();
+        prepare(query, patientCx, formatCodes);
+        return run(new QueryRegistry(query));
+    }
+
+    /**
+     * FindDocumentsByReferenceId (3.18.4.1.2.3.7.14): entries of the patient whose referenceIdList holds any of
+     * {@code referenceIds} (whole CXi values, e.g. {@code 1.2.3^^^^urn:ihe:iti:xds:2016:studyInstanceUID}).
+     */
+    public List<DocumentEntry> findByReferenceIds(String patientCx, List<Code> formatCodes, List<String> referenceIds)
+            throws PeerUnavailableException, RegistryQueryException {
+        var query = new FindDocumentsByReferenceIdQuery();
+        prepare(query, patientCx, formatCodes);
+        var anyOf = new QueryList<String>();
+        anyOf.getOuterList().add(List.copyOf(referenceIds));
+        query.setReferenceIds(anyOf);
+        return run(new QueryRegistry(query));
+    }
+
+    /** The CXi value of a Study Instance UID in referenceIdList. */
+    public static String studyReference(String studyInstanceUid) {
+        return studyInstanceUid + "^^^^" + STUDY_INSTANCE_UID;
+    }
+
+    private static void prepare(FindDocumentsQuery query, String patientCx, List<Code> formatCodes) {
+        query.setPatientId(Hl7v2Based.parse(patientCx, Identifiable.class));
+        query.setStatus(List.of(AvailabilityStatus.APPROVED));
+        if (!formatCodes.isEmpty()) {
+            query.setFormatCodes(List.copyOf(formatCodes));
+        }
+    }
+
+    private List<DocumentEntry> run(QueryRegistry registry) throws PeerUnavailableException, RegistryQueryException {
+        registry.setReturnType(QueryReturnType.LEAF_CLASS);
+        var request = new QueryRegistryTransformer().toEbXML(registry).getInternal();
+        var answer = client.call(port -> port.documentRegistryRegistryStoredQuery(request));
+        var response = new QueryResponseTransformer(new EbXMLFactory30()).fromEbXML(new EbXMLQueryResponse30(answer));
+        if (response.getStatus() != Status.SUCCESS) {
+            throw new RegistryQueryException(response.getStatus() + ": " + response.getErrors().stream()
+                    .map(e -> (e.getErrorCode() == null ? e.getCustomErrorCode() : e.getErrorCode().getOpcode())
+                            + " " + e.getCodeContext())
+                    .collect(Collectors.joining("; ")));
+        }
+        return response.getDocumentEntries();
+    }
+
+    /** The registry answered the query with an error (a malformed patient ID, an unknown patient...). */
+    public static final class RegistryQueryException extends Exception {
+        public RegistryQueryException(String message) {
+            super(message);
+        }
+    }
+}
