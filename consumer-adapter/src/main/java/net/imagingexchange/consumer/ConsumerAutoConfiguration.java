@@ -16,11 +16,19 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 import net.imagingexchange.atna.AuditAutoConfiguration;
+import net.imagingexchange.consumer.audit.InstancesAccessedAudit;
+import net.imagingexchange.consumer.dicomweb.FacadeProblems;
+import net.imagingexchange.consumer.dicomweb.FacadeRetrieve;
+import net.imagingexchange.consumer.dicomweb.FacadeSearch;
+import net.imagingexchange.consumer.dicomweb.UpstreamResources;
 import net.imagingexchange.consumer.region.DocumentRetrieval;
 import net.imagingexchange.consumer.region.ImagingSources;
 import net.imagingexchange.consumer.region.RegistryQueries;
 import net.imagingexchange.consumer.region.StudyCatalogue;
 import net.imagingexchange.consumer.report.ReportConfiguration;
+import net.imagingexchange.consumer.retrieve.Rad69Retrieval;
+import net.imagingexchange.consumer.retrieve.StudyRetrieval;
+import net.imagingexchange.consumer.retrieve.WadoRsClient;
 import net.imagingexchange.consumer.send.SendConfiguration;
 import net.imagingexchange.xds.domain.AffinityDomain;
 import net.imagingexchange.xds.domain.AffinityDomainProperties;
@@ -92,5 +100,38 @@ public class ConsumerAutoConfiguration {
     @Bean
     ImagingSources imagingSources(ConsumerProperties properties, Environment environment) {
         return new ImagingSources(properties.region().imagingSources(), () -> OwnServer.url(environment, ""));
+    }
+
+    @Bean
+    WadoRsClient wadoRsClient(ConsumerProperties properties) {
+        return new WadoRsClient(properties.region().connectTimeout(), properties.region().receiveTimeout());
+    }
+
+    @Bean
+    StudyRetrieval studyRetrieval(WadoRsClient wado, ImagingSources sources, ConsumerProperties properties,
+                                  AuditContext audit) throws IOException {
+        var region = properties.region();
+        return new StudyRetrieval(wado, new Rad69Retrieval(region.connectTimeout(), region.receiveTimeout(), audit),
+                sources, properties.spoolDirectory());
+    }
+
+    /** QIDO-RS over the region (PS3.18 10.6). */
+    @Bean
+    FacadeSearch facadeSearch(StudyCatalogue catalogue, RegionalPatients patients, ConsumerProperties properties) {
+        return new FacadeSearch(catalogue, patients, properties.facade().baseUrl(),
+                properties.facade().maxSearchResults());
+    }
+
+    /** WADO-RS over the region (PS3.18 10.4). */
+    @Bean
+    FacadeRetrieve facadeRetrieve(StudyCatalogue catalogue, StudyRetrieval retrieval, WadoRsClient wado,
+                                  ImagingSources sources, AuditContext audit, ConsumerProperties properties) {
+        return new FacadeRetrieve(catalogue, retrieval, new UpstreamResources(wado, sources),
+                new InstancesAccessedAudit(audit), properties.facade().baseUrl());
+    }
+
+    @Bean
+    FacadeProblems facadeProblems() {
+        return new FacadeProblems();
     }
 }

@@ -16,13 +16,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDirectory manifests fetched from the region are kept under {@code <dataDirectory>/consumer/manifests}.
  * @param site          who this reading site is: its name, and the AE title it stores to the reading PACS with.
  * @param region        where the region's registry, repositories and imaging sources are.
+ * @param facade        the DICOMweb façade the site's PACS and viewers use.
  */
 @ConfigurationProperties("consumer")
 public record ConsumerProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("data") Path dataDirectory,
         @DefaultValue Site site,
-        @DefaultValue Region region) {
+        @DefaultValue Region region,
+        @DefaultValue Facade facade) {
+
+    /**
+     * @param baseUrl  the public URL of this exchange as the site's clients reach it; the façade's URLs in answers
+     *                 (Retrieve URL, BulkDataURI) start with {@code <baseUrl>/consumer/dicomweb}. Empty means the
+     *                 request's own.
+     * @param maxSearchResults the most QIDO-RS results per request: the largest {@code limit} accepted, and the
+     *                 page size without one.
+     */
+    public record Facade(@DefaultValue("") String baseUrl, @DefaultValue("1000") int maxSearchResults) {
+    }
 
     /**
      * @param name    the reading site, for people (logs, audit).
@@ -77,6 +89,11 @@ public record ConsumerProperties(
 
     public Path manifestsDirectory() {
         return dataDirectory.resolve("consumer").resolve("manifests");
+    }
+
+    /** RAD-69 answers wait here until they are passed on. */
+    public Path spoolDirectory() {
+        return dataDirectory.resolve("consumer").resolve("spool");
     }
 
     public Path studiesDirectory() {

@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.consumer.retrieve;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import net.imagingexchange.consumer.manifest.StudyManifest;
+import net.imagingexchange.consumer.region.ImagingSources;
+import net.imagingexchange.consumer.region.RegionStudy;
+import net.imagingexchange.dicom.web.MultipartException;
+import net.imagingexchange.dicom.web.MultipartReader;
+import net.imagingexchange.xds.soap.PeerUnavailableException;
+
+/**
+ * Gets the instances of a study, series or instance from the imaging sources its manifest names (spec/xdsi.md 3.5,
+ * 4.2): WADO-RS at each series' Retrieve URL first, RAD-69 at its Retrieve Location UID for what WADO-RS did not
+ * give. Instances stream from the source to the caller one at a time; only RAD-69 answers are spooled to disk, so
+ * that what cannot be had is known before the caller commits to an answer.
+ */
+public final class StudyRetrieval {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StudyRetrieval.class);
+
+    private final WadoRsClient wado;
+    private final Rad69Retrieval rad69;
+    private final ImagingSources sources;
+    private final Path spool;
+
+    public StudyRetrieval(WadoRsClient wado, Rad69Retrieval rad69, ImagingSources sources, Path spool)
+            throws IOException {
+        this.wado = wado;
+        this.rad69 = rad69;
+        this.sources = sources;
+        this.spool = Files.createDirectories(spool);
+    }
+
+    /**
+     * What to get.
+     *
+     * @param series         the manifest's series in scope.
+     * @param sopInstanceUid one instance of the single series in scope, or null for whole series.
+     * @param accept         the Accept header sent to WADO-RS (its transfer-syntax parameter is the caller's).
+     * @param rad69Syntaxes  the transfer syntaxes the caller takes from RAD-69, in preference order.
+     */
+    public record Scope(RegionStudy study, List<StudyManifest.SeriesReference> series, String sopInstanceUid,
+                        String accept, List<String> rad69Syntaxes) {
+    }
+
+    /** Receives instances, one at a time; a body must be read before the next is offered. */
+    public interface Visitor {
+        void instance(RetrievedInstance instance) throws IOException;
+    }
+
+    /**
+     * Asks every source of the scope: opens the WADO-RS answers (headers only) and gets by RAD-69 what they refused.
+     * Nothing is given to the caller yet.
+     */
+    public Retrieval open(Scope scope) throws IOException {
+        var retrieval = new Retrieval(scope);
+        try {
+            for (var series : scope.series()) {
+                retrieval.steps.add(openSeries(scope, series, retrieval));
+            }
+        } catch (IOException | RuntimeException e) {
+            retrieval.close();
+            throw e;
+        }
+        return retrieval;
+    }
+
+    private Step openSeries(Scope scope, StudyManifest.SeriesReference series, Retrieval retrieval)
+            throws IOException {
+        List<StudyManifest.InstanceReference> wanted = wanted(scope, series);
+        String url = series.retrieveUrl();
+        String reason;
+        if (url.isBlank()) {
+            reason = "the manifest gives no WADO-RS Retrieve URL";
+        } else if (!sources.mayFollow(series.retrieveLocationUid(), url)) {
+            reason = "the WADO-RS Retrieve URL " + url + " is not on the allow-list of source "
+                    + series.retrieveLocationUid();
+        } else {
+            String resource = resourceUrl(url, scope.study().studyInstanceUid(), series.seriesInstanceUid())
+                    + (scope.sopInstanceUid() == null ? "" : "/instances/" + scope.sopInstanceUid());
+            try {
+                WadoRsClient.Answer answer = wado.get(resource, scope.accept());
+                if (answer.status() == 200 || answer.status() == 206) {
+                    return new Step(series, wanted, answer, null);
+                }
+                answer.close();
+                reason = "WADO-RS " + resource + " answered " + answer.status();
+            } catch (IOException e) {
+                reason = "WADO-RS " + resource + " did not answer: " + e.getMessage();
+            }
+        }
+        LOG.info("WADO-RS not usable for a series, RAD-69 instead: {}", reason);
+        Path spooled = Files.createTempDirectory(spool, "rad69-");
+        retrieval.spools.add(spooled);
+        retrieval.missing.addAll(rad69(scope, series, wanted, reason, spooled));
+        return new Step(series, wanted, null, spooled);
+    }
+
+    /** RAD-69 for {@code wanted}, each returned instance written to {@code directory}; returns what was not had. */
+    private List<MissingInstance> rad69(Scope scope, StudyManifest.SeriesReference series,
+                                        List<StudyManifest.InstanceReference> wanted, String why, Path directory)
+            throws IOException {
+        Optional<String> endpoint = sources.rad69Url(series.retrieveLocationUid());
+        if (endpoint.isEmpty()) {
+            return missing(series, wanted, why + "; no RAD-69 endpoint is configured for Retrieve Location UID "
+                    + series.retrieveLocationUid());
+        }
+        try {
+            int[] count = {0};
+            return rad69.retrieve(endpoint.get(), scope.study().studyInstanceUid(), series, wanted,
+                    scope.rad69Syntaxes(), instance -> {
+                        try (InputStream in = instance.body()) {
+                            Files.copy(in, directory.resolve(String.format("%06d.dcm", count[0]++)));
+                        }
+                    });
+        } catch (PeerUnavailableException e) {
+            return missing(series, wanted, why + "; RAD-69: " + e.getMessage());
+        }
+    }
+
+    private static List<MissingInstance> missing(StudyManifest.SeriesReference series,
+                                                 List<StudyManifest.InstanceReference> instances, String reason) {
+        return instances.stream().map(i -> new MissingInstance(series.seriesInstanceUid(), i.sopInstanceUid(),
+                reason)).toList();
+    }
+
+    private static List<StudyManifest.InstanceReference> wanted(Scope scope, StudyManifest.SeriesReference series) {
+        return scope.sopInstanceUid() == null ? series.instances() : series.instances().stream()
+                .filter(i -> i.sopInstanceUid().equals(scope.sopInstanceUid())).toList();
+    }
+
+    /**
+     * The series resource under a Retrieve URL: the URL is the service's base, or already the study's or series'
+     * resource as some archives write it (spec/xdsi.md 4.2, robustness rule).
+     */
+    static String resourceUrl(String retrieveUrl, String study, String series) {
+        String url = retrieveUrl.replaceAll("/+$", "");
+        String studyPath = "/studies/" + study;
+        String seriesPath = studyPath + "/series/" + series;
+        if (url.endsWith(seriesPath)) {
+            return url;
+        }
+        if (url.endsWith(studyPath)) {
+            return url + "/series/" + series;
+        }
+        return url + seriesPath;
+    }
+
+    /** A series' source: an open WADO-RS answer, or the RAD-69 instances spooled. */
+    private record Step(StudyManifest.SeriesReference series, List<StudyManifest.InstanceReference> wanted,
+                        WadoRsClient.Answer wado, Path spooled) {
+    }
+
+    /** The opened retrieval: what is known missing already, then the instances themselves. */
+    public final class Retrieval implements AutoCloseable {
+
+        private final Scope scope;
+        private final List<Step> steps = new ArrayList<>();
+        private final List<Path> spools = new ArrayList<>();
+        private final List<MissingInstance> missing = new ArrayList<>();
+
+        private Retrieval(Scope scope) {
+            this.scope = scope;
+        }
+
+        /** The instances known unavailable before anything is streamed. */
+        public List<MissingInstance> unavailable() {
+            return List.copyOf(missing);
+        }
+
+        /** Whether any instance can be given at all. */
+        public boolean anyAvailable() {
+            int wanted = steps.stream().mapToInt(s -> s.wanted().size()).sum();
+            return missing.size() < wanted;
+        }
+
+        /**
+         * Gives every instance to {@code visitor}: each series' WADO-RS parts as they arrive, then its spooled RAD-69
+         * instances; what a WADO-RS answer left out is asked of RAD-69 at the end of its series.
+         *
+         * @return every instance of the scope that could not be had, with the reason.
+         */
+        public List<MissingInstance> stream(Visitor visitor) throws IOException {
+            List<MissingInstance> all = new ArrayList<>(missing);
+            for (Step step : steps) {
+                if (step.wado() != null) {
+                    all.addAll(streamWado(step, visitor));
+                } else {
+                    streamSpool(step.spooled(), visitor);
+                }
+            }
+            return all;
+        }
+
+        private List<MissingInstance> streamWado(Step step, Visitor visitor) throws IOException {
+            Set<String> delivered = new HashSet<>();
+            String failure = null;
+            try (var answer = step.wado()) {
+                String contentType = answer.contentType().orElse("");
+                try (var reader = MultipartReader.of(new SourceStream(answer.body()), contentType)) {
+                    for (var part = reader.next(); part != null; part = reader.next()) {
+                        RetrievedInstance instance = RetrievedInstance.of(part.body());
+                        visitor.instance(instance);
+                        instance.body().transferTo(OutputStream.nullOutputStream()); // the visitor may stop early
+                        if (instance.sopInstanceUid() != null) {
+                            delivered.add(instance.sopInstanceUid());
+                        }
+                    }
+                }
+            } catch (MultipartException | SourceStream.SourceException e) {
+                // the source's failure; any other IOException is the caller's (its client went away) and ends all
+                failure = "the WADO-RS answer broke off: " + e.getMessage();
+            }
+            List<StudyManifest.InstanceReference> left = step.wanted().stream()
+                    .filter(i -> !delivered.contains(i.sopInstanceUid())).toList();
+            if (left.isEmpty()) {
+                return List.of();
+            }
+            String why = failure != null ? failure : "not in the WADO-RS answer";
+            LOG.info("{} instances of a series not had by WADO-RS ({}): RAD-69 instead", left.size(), why);
+            Path spooled = Files.createTempDirectory(spool, "rad69-");
+            spools.add(spooled);
+            List<MissingInstance> still = rad69(scope, step.series(), left, why, spooled);
+            streamSpool(spooled, visitor);
+            return still;
+        }
+
+        private void streamSpool(Path directory, Visitor visitor) throws IOException {
+            List<Path> files;
+            try (var list = Files.list(directory)) {
+                files = list.sorted().toList();
+            }
+            for (Path file : files) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    visitor.instance(RetrievedInstance.of(in));
+                }
+                Files.delete(file);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (Step step : steps) {
+                if (step.wado() != null) {
+                    step.wado().close();
+                }
+            }
+            for (Path directory : spools) {
+                try (var files = Files.list(directory)) {
+                    for (Path file : (Iterable<Path>) files::iterator) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+                Files.deleteIfExists(directory);
+            }
+        }
+    }
+
+    /** Groups missing instances by reason, for a Warning header or a log line. */
+    public static Map<String, List<String>> byReason(List<MissingInstance> missing) {
+        Map<String, List<String>> grouped = new LinkedHashMap<>();
+        missing.forEach(m -> grouped.computeIfAbsent(m.reason(), r -> new ArrayList<>()).add(m.sopInstanceUid()));
+        return grouped;
+    }
+}
