@@ -85,6 +85,13 @@ public record ConsumerProperties(
             @DefaultValue("") String rad69Url,
             @DefaultValue List<String> wadoRsHosts,
             @DefaultValue("false") boolean local) {
+
+        public ImagingSource {
+            if (retrieveLocationUid == null || retrieveLocationUid.isBlank()) {
+                throw new IllegalArgumentException("consumer.region.imaging-sources[].retrieve-location-uid is "
+                        + "required: the Retrieve Location UID the source's manifests carry");
+            }
+        }
     }
 
     public Path manifestsDirectory() {

@@ -52,6 +52,15 @@ class ExchangeApplicationTest {
     }
 
     @Test
+    void hostsTheReadingSitesFacade() throws Exception {
+        var answer = http.send(HttpRequest.newBuilder(uri("/consumer/dicomweb/studies")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("needs PatientID");
+    }
+
+    @Test
     void registersAndFindsTheReadmeExample() throws Exception {
         assertThat(post("/registry/iti42", "iti42-register-kos.xml"))
                 .contains("ResponseStatusType:Success");
