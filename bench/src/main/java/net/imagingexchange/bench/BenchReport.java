@@ -62,6 +62,11 @@ final class BenchReport {
         rows.add(new Row(name, unit, ours, limit, limit / ours, null));
     }
 
+    /** A duration row with a target. */
+    void duration(String name, String unit, double ours, double limit, Target target) {
+        rows.add(new Row(name, unit, ours, limit, limit / ours, target));
+    }
+
     /** A figure of ours alone, with no limit to compare it with. */
     void figure(String name, String unit, double ours, Target target) {
         rows.add(new Row(name, unit, ours, Double.NaN, Double.NaN, target));

@@ -60,7 +60,7 @@ public final class ImagingSourceBench {
         DicomStudy retrieved = studies.get(0);
         setAsidePreviousRun();
         int dicomPort = ChildJvm.freePort();
-        try (var exchange = startExchange(dicomPort); var storescp = startStorescp();
+        try (var exchange = startExchange(options, work, dicomPort); var storescp = startStorescp();
              var orthanc = startOrthanc()) {
             header(studies, exchange, orthanc);
             var ours = new IngestRounds.Side("ours", exchange.jvm(), IMAGING_SOURCE_AE_TITLE, dicomPort,
@@ -72,7 +72,7 @@ public final class ImagingSourceBench {
             report.note(String.format(Locale.ROOT, "exchange JVM: started in %.0f s; peak RSS (VmHWM) after start-up"
                     + " and ingest %.0f MiB", exchange.startSeconds(), exchange.jvm().peakRssKib() / 1024.0));
             loadOrthanc(orthanc, retrieved);
-            new WadoRounds(options, retrieved, report).run(
+            new WadoRounds(options, retrieved, report, new WadoRounds.Goal(RETRIEVE_TARGET, Double.NaN)).run(
                     new WadoRounds.Server("ours", URI.create(exchange.base()
                             + "/imaging-source/dicomweb/studies/" + retrieved.studyInstanceUid()), exchange.jvm()),
                     new WadoRounds.Server("Orthanc", orthanc.study(retrieved.studyInstanceUid()), orthanc.process()));
@@ -122,7 +122,12 @@ public final class ImagingSourceBench {
         return studies;
     }
 
-    private ExchangeJvm startExchange(int dicomPort) throws IOException, InterruptedException {
+    /**
+     * Starts the exchange's fat jar with its data under {@code work/data}, the imaging source's C-STORE SCP on
+     * {@code dicomPort} and its quiet period short; returns once the SCP answers C-ECHO.
+     */
+    static ExchangeJvm startExchange(ImagingSourceOptions options, Path work, int dicomPort)
+            throws IOException, InterruptedException {
         int port = ChildJvm.freePort();
         String base = "http://127.0.0.1:" + port;
         RetrieveBench.progress("starting the exchange: HTTP on 127.0.0.1:%d, imaging source C-STORE on %d", port,

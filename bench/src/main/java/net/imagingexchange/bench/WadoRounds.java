@@ -8,11 +8,12 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The imaging source bench's retrieval phase: WADO-RS Retrieve Study of the same study from the exchange's imaging
- * source and from Orthanc, with the same client ({@link WadoRsClient}), round after round, the sides taking turns
- * at going first: one client, then {@code --clients} clients at once. Each answer must hold one part per instance;
- * the first ones on each side (the warm-up) must also hold about the same bytes on both sides. The resident memory
- * of both servers is read before and after, their peaks reset before.
+ * A retrieval phase: WADO-RS Retrieve Study of the same study from two servers (ours and a peer: Orthanc for the
+ * imaging source bench, the imaging source itself for the consumer bench), with the same client
+ * ({@link WadoRsClient}), round after round, the sides taking turns at going first: one client, then
+ * {@code --clients} clients at once. Each answer must hold one part per instance; the first ones on each side (the
+ * warm-up) must also hold about the same bytes on both sides. The resident memory of both servers is read before and
+ * after, their peaks reset before.
  */
 final class WadoRounds {
 
@@ -20,11 +21,21 @@ final class WadoRounds {
     record Server(String name, URI study, ChildJvm process) {
     }
 
+    /**
+     * What ours must reach.
+     *
+     * @param speedRatio        ours / peer MiB/s with one client, at least.
+     * @param firstInstanceRatio peer / ours time to the first whole instance, at least; NaN when not a target.
+     */
+    record Goal(double speedRatio, double firstInstanceRatio) {
+    }
+
     /** What one side's timed retrievals added up to. */
     private static final class Totals {
         long bytes;
         long wallNanos;
         long firstByteNanos;
+        long firstInstanceNanos;
         int retrievals;
         long concurrentBytes;
         long concurrentNanos;
@@ -33,52 +44,54 @@ final class WadoRounds {
     private final ImagingSourceOptions options;
     private final DicomStudy study;
     private final BenchReport report;
+    private final Goal goal;
 
-    WadoRounds(ImagingSourceOptions options, DicomStudy study, BenchReport report) {
+    WadoRounds(ImagingSourceOptions options, DicomStudy study, BenchReport report, Goal goal) {
         this.options = options;
         this.study = study;
         this.report = report;
+        this.goal = goal;
     }
 
-    void run(Server ours, Server orthanc) throws Exception {
-        warmUp(ours, orthanc);
-        long[] rssBefore = {ours.process().rssKib(), orthanc.process().rssKib()};
-        boolean reset = ours.process().resetPeakRss() & orthanc.process().resetPeakRss();
+    void run(Server ours, Server peer) throws Exception {
+        warmUp(ours, peer);
+        long[] rssBefore = {ours.process().rssKib(), peer.process().rssKib()};
+        boolean reset = ours.process().resetPeakRss() & peer.process().resetPeakRss();
         var oursTotals = new Totals();
-        var orthancTotals = new Totals();
+        var peerTotals = new Totals();
         for (int r = 0; r < options.rounds(); r++) {
             for (int k = 0; k < 2; k++) {
                 boolean oursNow = (r + k) % 2 == 0;
-                single(oursNow ? ours : orthanc, oursNow ? oursTotals : orthancTotals, r);
+                single(oursNow ? ours : peer, oursNow ? oursTotals : peerTotals, r);
             }
         }
         for (int r = 0; options.clients() > 0 && r < options.rounds(); r++) {
             for (int k = 0; k < 2; k++) {
                 boolean oursNow = (r + k) % 2 == 0;
-                concurrent(oursNow ? ours : orthanc, oursNow ? oursTotals : orthancTotals, r);
+                concurrent(oursNow ? ours : peer, oursNow ? oursTotals : peerTotals, r);
             }
         }
-        results(oursTotals, orthancTotals);
-        memory(ours, orthanc, rssBefore, reset);
+        results(oursTotals, peerTotals, peer.name());
+        memory(ours, peer, rssBefore, reset);
     }
 
     /** Untimed, checked: {@code --warmup} retrievals on each side (at least one); both must hold the study. */
-    private void warmUp(Server ours, Server orthanc) {
+    private void warmUp(Server ours, Server peer) {
         for (int w = 0; w < Math.max(1, options.warmup()); w++) {
             var o = check(ours, WadoRsClient.retrieve(ours.study()));
-            var p = check(orthanc, WadoRsClient.retrieve(orthanc.study()));
+            var p = check(peer, WadoRsClient.retrieve(peer.study()));
             // the same data sets in both; each server writes its own File Meta Information in front
             if (Math.abs(o.bytes() - p.bytes()) > o.bytes() / 100) {
                 throw new IllegalStateException(String.format(Locale.ROOT, "WADO-RS: ours answered %d bytes in %d"
-                        + " parts, Orthanc %d: more than 1%% apart", o.bytes(), o.parts(), p.bytes()));
+                        + " parts, %s %d: more than 1%% apart", o.bytes(), o.parts(), peer.name(), p.bytes()));
             }
-            RetrieveBench.progress("WADO-RS warm-up %d: ours %d parts, %d bytes, %.2f s; Orthanc %d parts, %d bytes,"
-                    + " %.2f s", w + 1, o.parts(), o.bytes(), o.wallNanos() / 1e9, p.parts(), p.bytes(),
-                    p.wallNanos() / 1e9);
+            RetrieveBench.progress("WADO-RS warm-up %d: ours %d parts, %d bytes, %.2f s; %s %d parts, %d bytes,"
+                    + " %.2f s", w + 1, o.parts(), o.bytes(), o.wallNanos() / 1e9, peer.name(), p.parts(),
+                    p.bytes(), p.wallNanos() / 1e9);
             if (w == 0) {
                 report.note(String.format(Locale.ROOT, "WADO-RS answers checked: %d parts of application/dicom on"
-                                + " both sides; ours %d bytes, Orthanc %d bytes (the data sets sent: %d bytes)",
-                        o.parts(), o.bytes(), p.bytes(), datasetBytes()));
+                                + " both sides; ours %d bytes, %s %d bytes (the data sets sent: %d bytes)",
+                        o.parts(), o.bytes(), peer.name(), p.bytes(), datasetBytes()));
             }
         }
     }
@@ -106,6 +119,7 @@ final class WadoRounds {
         totals.bytes += retrieval.bytes();
         totals.wallNanos += retrieval.wallNanos();
         totals.firstByteNanos += retrieval.firstByteNanos();
+        totals.firstInstanceNanos += retrieval.firstInstanceNanos();
         totals.retrievals++;
         RetrieveBench.progress("WADO-RS round %d/%d, %s: %.2f s, %.0f MiB/s, first byte after %.1f ms", round + 1,
                 options.rounds(), server.name(), retrieval.wallNanos() / 1e9,
@@ -122,31 +136,41 @@ final class WadoRounds {
                 round + 1, options.rounds(), server.name(), nanos / 1e9, mib(bytes.get()) / (nanos / 1e9));
     }
 
-    private void results(Totals ours, Totals orthanc) {
+    private void results(Totals ours, Totals peer, String peerName) {
         double oursSpeed = mib(ours.bytes) / (ours.wallNanos / 1e9);
-        double orthancSpeed = mib(orthanc.bytes) / (orthanc.wallNanos / 1e9);
-        report.speed(String.format(Locale.ROOT, "WADO-RS study of %d instances, 1 client, against Orthanc",
-                options.instances()), "MiB/s", oursSpeed, orthancSpeed, new BenchReport.Target(
-                "ratio >= " + ImagingSourceBench.RETRIEVE_TARGET,
-                oursSpeed / orthancSpeed >= ImagingSourceBench.RETRIEVE_TARGET));
+        double peerSpeed = mib(peer.bytes) / (peer.wallNanos / 1e9);
+        report.speed(String.format(Locale.ROOT, "WADO-RS study of %d instances, 1 client, against %s",
+                options.instances(), peerName), "MiB/s", oursSpeed, peerSpeed, new BenchReport.Target(
+                String.format(Locale.ROOT, "ratio >= %.2f", goal.speedRatio()),
+                oursSpeed / peerSpeed >= goal.speedRatio()));
         report.duration("  wall time per study", "s", ours.wallNanos / 1e9 / ours.retrievals,
-                orthanc.wallNanos / 1e9 / orthanc.retrievals);
+                peer.wallNanos / 1e9 / peer.retrievals);
         report.duration("  time to first byte of the body", "ms", ours.firstByteNanos / 1e6 / ours.retrievals,
-                orthanc.firstByteNanos / 1e6 / orthanc.retrievals);
+                peer.firstByteNanos / 1e6 / peer.retrievals);
+        double oursFirst = ours.firstInstanceNanos / 1e6 / ours.retrievals;
+        double peerFirst = peer.firstInstanceNanos / 1e6 / peer.retrievals;
+        report.duration("  time to the first whole instance", "ms", oursFirst, peerFirst,
+                Double.isNaN(goal.firstInstanceRatio()) ? null : new BenchReport.Target(String.format(Locale.ROOT,
+                        "ratio >= %.2f", goal.firstInstanceRatio()), peerFirst / oursFirst
+                        >= goal.firstInstanceRatio()));
         if (options.clients() > 0) {
-            report.speed(String.format(Locale.ROOT, "WADO-RS, %d clients at once, against Orthanc",
-                    options.clients()), "MiB/s", mib(ours.concurrentBytes) / (ours.concurrentNanos / 1e9),
-                    mib(orthanc.concurrentBytes) / (orthanc.concurrentNanos / 1e9), null);
+            report.speed(String.format(Locale.ROOT, "WADO-RS, %d clients at once, against %s",
+                    options.clients(), peerName), "MiB/s", mib(ours.concurrentBytes) / (ours.concurrentNanos / 1e9),
+                    mib(peer.concurrentBytes) / (peer.concurrentNanos / 1e9), null);
         }
     }
 
-    private void memory(Server ours, Server orthanc, long[] rssBefore, boolean reset) {
+    private void memory(Server ours, Server peer, long[] rssBefore, boolean reset) {
+        if (ours.process() == peer.process()) {
+            report.note("server memory not compared: ours and the peer are the same process");
+            return;
+        }
         report.duration("server RSS before the timed retrievals (VmRSS)", "MiB", rssBefore[0] / 1024.0,
                 rssBefore[1] / 1024.0);
         report.duration("  peak during them (VmHWM" + (reset ? ", reset before" : ", since start") + ")", "MiB",
-                ours.process().peakRssKib() / 1024.0, orthanc.process().peakRssKib() / 1024.0);
+                ours.process().peakRssKib() / 1024.0, peer.process().peakRssKib() / 1024.0);
         report.duration("  after them (VmRSS)", "MiB", ours.process().rssKib() / 1024.0,
-                orthanc.process().rssKib() / 1024.0);
+                peer.process().rssKib() / 1024.0);
     }
 
     private static double mib(long bytes) {

@@ -31,9 +31,10 @@ final class WadoRsClient {
      * @param parts          parts of the answer, each an application/dicom instance.
      * @param bytes          the parts' content bytes (the Part 10 files), summed.
      * @param firstByteNanos from sending the request to the first byte of the body.
+     * @param firstInstanceNanos from sending the request to the end of the first part.
      * @param wallNanos      from sending the request to the end of the body.
      */
-    record Retrieval(int parts, long bytes, long firstByteNanos, long wallNanos) {
+    record Retrieval(int parts, long bytes, long firstByteNanos, long firstInstanceNanos, long wallNanos) {
     }
 
     private WadoRsClient() {
@@ -55,6 +56,7 @@ final class WadoRsClient {
                     : boundary.group(2), Iti43Client.BUFFER);
             int parts = 0;
             long bytes = 0;
+            long firstInstance = 0;
             for (var headers = multipart.nextPart(); headers != null; headers = multipart.nextPart()) {
                 String type = headers.getOrDefault("content-type", "");
                 if (!type.toLowerCase(Locale.ROOT).startsWith("application/dicom")) {
@@ -62,11 +64,13 @@ final class WadoRsClient {
                             + ", not application/dicom");
                 }
                 bytes += multipart.body(null);
-                parts++;
+                if (parts++ == 0) {
+                    firstInstance = System.nanoTime();
+                }
             }
             multipart.drain();
             long end = System.nanoTime();
-            return new Retrieval(parts, bytes, body.first - start, end - start);
+            return new Retrieval(parts, bytes, body.first - start, firstInstance - start, end - start);
         } catch (IOException e) {
             throw new UncheckedIOException("WADO-RS " + study + " failed", e);
         }

@@ -48,9 +48,20 @@ public final class ImagingSources {
         }
         String hostPort = hostPort(uri);
         return source(retrieveLocationUid).map(s -> s.wadoRsHosts().stream()
-                        .anyMatch(h -> h.equalsIgnoreCase(hostPort))
-                        || s.local() && hostPort.equalsIgnoreCase(hostPort(URI.create(ownServer.get()))))
+                        .anyMatch(h -> h.equalsIgnoreCase(hostPort)) || s.local() && isOwnServer(uri))
                 .orElse(false);
+    }
+
+    /** This server by its port, on a loopback name or address (no name is resolved). */
+    private boolean isOwnServer(URI uri) {
+        URI own = URI.create(ownServer.get());
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+        return hostPort(uri).equalsIgnoreCase(hostPort(own)) || loopback && port(uri) == port(own);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private Optional<ConsumerProperties.ImagingSource> source(String retrieveLocationUid) {
@@ -58,7 +69,6 @@ public final class ImagingSources {
     }
 
     private static String hostPort(URI uri) {
-        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        return uri.getHost() + ":" + port;
+        return uri.getHost() + ":" + port(uri);
     }
 }
