@@ -3,26 +3,26 @@ package net.imagingexchange.consumer.retrieve;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * HTTP GET of an imaging source's WADO-RS resources (RAD-107, PS3.18 10.4) with the JDK's client: the answer's
- * status and headers first, its body as a stream read as the caller consumes it.
+ * HTTP GET of an imaging source's WADO-RS resources (RAD-107, PS3.18 10.4): the answer's status and headers first,
+ * its body as a stream read as the caller consumes it. The JDK's blocking {@link HttpURLConnection} (kept-alive
+ * connections, the socket read straight into the caller's buffer) moves a study with one copy less than
+ * {@code java.net.http.HttpClient}, whose body stream is fed through a queue of buffers by another thread.
  */
 public final class WadoRsClient {
 
-    private final HttpClient http;
-    private final Duration receiveTimeout;
+    private final int connectTimeoutMillis;
+    private final int readTimeoutMillis;
 
-    public WadoRsClient(Duration connectTimeout, Duration receiveTimeout) {
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
-        this.receiveTimeout = receiveTimeout;
+    /** @param readTimeout the longest wait for the answer to start, and for any later read. */
+    public WadoRsClient(Duration connectTimeout, Duration readTimeout) {
+        this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
+        this.readTimeoutMillis = Math.toIntExact(readTimeout.toMillis());
     }
 
     /** An answer whose body has not been read yet; close it when done (or not read). */
@@ -38,17 +38,25 @@ public final class WadoRsClient {
      * @throws IOException no answer (refused, reset, timed out); the message says which.
      */
     public Answer get(String url, String accept) throws IOException {
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(receiveTimeout).header("Accept", accept).GET()
-                .build();
+        HttpURLConnection connection;
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type"), response.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for " + url, e);
+            connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        } catch (IllegalArgumentException e) {
+            throw new IOException("not a URL: " + url, e);
+        }
+        connection.setConnectTimeout(connectTimeoutMillis);
+        connection.setReadTimeout(readTimeoutMillis);
+        connection.setInstanceFollowRedirects(false);
+        connection.setRequestProperty("Accept", accept);
+        try {
+            int status = connection.getResponseCode();
+            InputStream body = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            return new Answer(status, Optional.ofNullable(connection.getContentType()),
+                    body == null ? InputStream.nullInputStream() : body);
         } catch (IOException e) {
-            throw new IOException(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
-                    e);
+            connection.disconnect();
+            throw new IOException(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
+                    + e.getMessage()), e);
         }
     }
 }
