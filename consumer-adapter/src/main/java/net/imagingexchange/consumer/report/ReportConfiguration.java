@@ -1,9 +1,82 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.consumer.report;
 
-import org.springframework.context.annotation.Configuration;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Supplier;
 
-/** Placeholder: filled in by the report capability. */
+import org.openehealth.ipf.commons.audit.AuditContext;
+import org.openehealth.ipf.commons.ihe.xds.XDS;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import net.imagingexchange.consumer.ConsumerProperties;
+import net.imagingexchange.consumer.RegionalPatients;
+import net.imagingexchange.consumer.region.DocumentRetrieval;
+import net.imagingexchange.consumer.region.RegistryQueries;
+import net.imagingexchange.consumer.region.StudyCatalogue;
+import net.imagingexchange.xds.soap.IpfClient;
+import net.imagingexchange.xds.soap.OwnServer;
+
+/**
+ * Reports back (spec/xdsi.md 6): the reading site as an XDS Document Source of CDA reports (ITI-41), and the report
+ * API under {@code /consumer/api/reports}. CDA files wait under {@code <dataDirectory>/consumer/reports/outgoing}
+ * while they are sent; reports read from the region are kept under {@code .../consumer/reports/retrieved}.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReportProperties.class)
 public class ReportConfiguration {
+
+    @Bean
+    ProvideAndRegister reportProvideAndRegister(ReportProperties properties, AuditContext audit,
+                                                Environment environment) {
+        Supplier<String> url = properties.repositoryUrl().isBlank()
+                ? () -> OwnServer.url(environment, "/repository/iti41") : properties::repositoryUrl;
+        return new ProvideAndRegister(new IpfClient<>(XDS.Interactions.ITI_41.getWsTransactionConfiguration(), url,
+                properties.connectTimeout(), properties.receiveTimeout(), audit));
+    }
+
+    @Bean
+    ReportCatalogue reportCatalogue(RegistryQueries registry, DocumentRetrieval repositories,
+                                    ConsumerProperties consumer, ReportProperties properties) throws IOException {
+        return new ReportCatalogue(registry, repositories, reportsDirectory(consumer).resolve("retrieved"),
+                properties.institutionOid());
+    }
+
+    @Bean
+    ReportSource reportSource(RegionalPatients patients, StudyCatalogue studies, ReportCatalogue reports,
+                              ProvideAndRegister reportProvideAndRegister, ReportProperties properties,
+                              ConsumerProperties consumer, Clock clock) throws IOException {
+        var writing = new ReportSource.ReportWriting(
+                new CdaWriter(properties.realmCode(), CodedValue.parse(properties.confidentialityCode()),
+                        properties.languageCode()),
+                new ReportMetadata(properties, UUID::randomUUID),
+                new DocumentIds(properties.documentUidRoot(), clock), properties,
+                reportsDirectory(consumer).resolve("outgoing"));
+        return new ReportSource(patients, studies, reports, writing, reportProvideAndRegister, clock);
+    }
+
+    @Bean
+    ReportRendering reportRendering() {
+        return new ReportRendering();
+    }
+
+    @Bean
+    ReportController reportController(ReportSource source, ReportCatalogue reports, StudyCatalogue studies,
+                                      ReportRendering rendering) {
+        return new ReportController(source, reports, studies, rendering);
+    }
+
+    @Bean
+    ReportProblems reportProblems() {
+        return new ReportProblems();
+    }
+
+    private static Path reportsDirectory(ConsumerProperties consumer) {
+        return consumer.dataDirectory().resolve("consumer").resolve("reports");
+    }
 }

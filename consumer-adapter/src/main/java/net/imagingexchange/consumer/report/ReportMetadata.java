@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: Apache-2.0
+package net.imagingexchange.consumer.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.activation.DataHandler;
+import jakarta.activation.DataSource;
+
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Association;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationLabel;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationType;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Author;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Document;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntryType;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.LocalizedString;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Organization;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.PatientInfo;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Person;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.SubmissionSet;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.Timestamp;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.XcnName;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.XpnName;
+import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
+
+/**
+ * The ITI-41 request of one report (spec/xdsi.md 6.5, ITI TF-3 4.2.3.2): its DocumentEntry, linked to the study by
+ * the KOS entry's referenceIdList and eventCodeList, the SubmissionSet, HasMember and, for a correction, RPLC to the
+ * entry it replaces (ITI TF-3 4.2.2.2.3). The document streams from its file when the request is sent.
+ */
+public final class ReportMetadata {
+
+    public static final String MIME_TYPE = "text/xml";
+    /** spec/xdsi.md 6.1: the PS3.20 Imaging Report format code (decision 0012). */
+    public static final Code FORMAT = new Code("urn:ihe:rad:CDA:ImagingReportStructuredHeadings:2013",
+            new LocalizedString("Imaging report with structured headings"), "1.3.6.1.4.1.19376.1.2.3");
+    public static final Code TYPE = new Code(CdaWriter.TYPE_CODE, new LocalizedString(CdaWriter.TYPE_DISPLAY),
+            CdaWriter.LOINC);
+
+    private final ReportProperties site;
+    private final Supplier<UUID> uuids;
+
+    public ReportMetadata(ReportProperties site, Supplier<UUID> uuids) {
+        this.site = site;
+        this.uuids = uuids;
+    }
+
+    public ProvideAndRegisterDocumentSet request(ReportSubmission submission) {
+        DocumentEntry entry = entry(submission);
+        var set = new SubmissionSet();
+        set.setEntryUuid(newEntryUuid());
+        set.setUniqueId(submission.submissionSetUid());
+        set.setSourceId(site.sourceId());
+        set.setPatientId(entry.getPatientId());
+        set.setSubmissionTime(entry.getCreationTime());
+        set.setContentTypeCode(CodedValue.parse(site.contentTypeCode()).xds());
+        set.getAuthors().add(author(submission.report().author()));
+        var request = new ProvideAndRegisterDocumentSet();
+        request.setSubmissionSet(set);
+        request.getDocuments().add(new Document(entry, new DataHandler(new CdaFile(submission.cda()))));
+        var member = new Association(AssociationType.HAS_MEMBER, newEntryUuid(), set.getEntryUuid(),
+                entry.getEntryUuid());
+        member.setLabel(AssociationLabel.ORIGINAL);
+        request.getAssociations().add(member);
+        submission.replacedEntryUuid().ifPresent(previous -> request.getAssociations().add(
+                new Association(AssociationType.REPLACE, newEntryUuid(), entry.getEntryUuid(), previous)));
+        return request;
+    }
+
+    /** The report's DocumentEntry in a request made by {@link #request}. */
+    public static DocumentEntry documentEntry(ProvideAndRegisterDocumentSet request) {
+        return request.getDocuments().get(0).getDocumentEntry();
+    }
+
+    private DocumentEntry entry(ReportSubmission submission) {
+        ClinicalReport report = submission.report();
+        DocumentEntry kos = submission.manifestEntry();
+        var entry = new DocumentEntry();
+        entry.setEntryUuid(newEntryUuid());
+        entry.setType(DocumentEntryType.STABLE);
+        entry.setUniqueId(report.document().id()); // spec/xdsi.md 6.5: uniqueId = ClinicalDocument/id
+        entry.setMimeType(MIME_TYPE);
+        entry.setFormatCode(FORMAT);
+        entry.setTypeCode(TYPE);
+        entry.setClassCode(CodedValue.parse(site.classCode()).xds());
+        entry.setPracticeSettingCode(CodedValue.parse(site.practiceSettingCode()).xds());
+        entry.setHealthcareFacilityTypeCode(CodedValue.parse(site.healthcareFacilityTypeCode()).xds());
+        entry.getConfidentialityCodes().add(CodedValue.parse(site.confidentialityCode()).xds());
+        entry.setLanguageCode(site.languageCode());
+        entry.setTitle(new LocalizedString(report.document().title(), site.languageCode(), "UTF-8"));
+        Identifiable patient = Identifiable.parse(submission.patientCx());
+        entry.setPatientId(patient);
+        entry.setSourcePatientId(patient); // the reading site knows the patient by the regional ID only
+        entry.setSourcePatientInfo(patientInfo(patient, report.patient()));
+        entry.setCreationTime(new Timestamp(report.document().effectiveTime(), Timestamp.Precision.SECOND));
+        entry.setServiceStartTime(kos.getServiceStartTime());
+        entry.getReferenceIdList().addAll(kos.getReferenceIdList());
+        entry.getEventCodeList().addAll(kos.getEventCodeList());
+        entry.getAuthors().add(author(report.author()));
+        if (report.status() == ReportRequest.Status.FINAL) {
+            entry.setLegalAuthenticator(person(report.author()));
+        }
+        return entry;
+    }
+
+    // ITI TF-3 4.2.3.2.24: PID-3, PID-5, PID-7, PID-8 as the study's manifest gives them
+    private static PatientInfo patientInfo(Identifiable id, ClinicalReport.Patient patient) {
+        var info = new PatientInfo();
+        info.getIds().add(id);
+        String[] name = patient.name().split("=", -1)[0].split("\\^", -1);
+        if (!name[0].isBlank()) {
+            info.getNames().add(new XpnName(name[0],
+                    name.length > 1 ? name[1] : null, null, null, null, null));
+        }
+        if (patient.birthDate().matches("\\d{8}")) {
+            info.setDateOfBirth(patient.birthDate());
+        }
+        info.setGender(switch (patient.sex()) {
+            case "M", "F", "O" -> patient.sex();
+            default -> "U";
+        });
+        return info;
+    }
+
+    private Author author(ClinicalReport.Author author) {
+        var xds = new Author();
+        xds.setAuthorPerson(person(author));
+        xds.getAuthorInstitution().add(new Organization(author.organization().name(), author.organization().oid(),
+                null));
+        return xds;
+    }
+
+    /** XCN: the id at this site when known, the name as family^given (free text as the family name). */
+    private static Person person(ClinicalReport.Author author) {
+        String[] name = author.name().strip().split("\\^", -1);
+        var xcn = new XcnName(name[0], name.length > 1 ? name[1] : null, null, null, null, null);
+        Identifiable id = author.id().map(value -> new Identifiable(value,
+                new AssigningAuthority(author.organization().oid(), "ISO"))).orElse(null);
+        return new Person(id, xcn);
+    }
+
+    private String newEntryUuid() {
+        return "urn:uuid:" + uuids.get();
+    }
+
+    /** The CDA file as an MTOM attachment: opened anew for each read, never held in memory. */
+    private record CdaFile(Path file) implements DataSource {
+
+        @Override
+        public InputStream getInputStream() throws IOException {
+            return Files.newInputStream(file);
+        }
+
+        @Override
+        public OutputStream getOutputStream() throws IOException {
+            throw new IOException("a report's file is read only");
+        }
+
+        @Override
+        public String getContentType() {
+            return MIME_TYPE;
+        }
+
+        @Override
+        public String getName() {
+            return file.getFileName().toString();
+        }
+    }
+}
