@@ -28,6 +28,7 @@ import net.imagingexchange.consumer.region.RegionStudy;
 import net.imagingexchange.consumer.region.StudyCatalogue;
 import net.imagingexchange.consumer.retrieve.MissingInstance;
 import net.imagingexchange.consumer.retrieve.StudyRetrieval;
+import net.imagingexchange.consumer.retrieve.TransferSyntaxes;
 import net.imagingexchange.dicom.web.MultipartWriter;
 
 /**

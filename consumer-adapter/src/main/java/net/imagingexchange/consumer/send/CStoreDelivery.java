@@ -13,6 +13,7 @@ import net.imagingexchange.dicom.net.AssociationRejectedException;
 import net.imagingexchange.dicom.net.PresentationContext;
 import net.imagingexchange.dicom.net.RequestedAssociation;
 import net.imagingexchange.dicom.net.RequestorSettings;
+import net.imagingexchange.dicom.net.DimseStatus;
 import net.imagingexchange.dicom.net.StoreScu;
 
 /**
@@ -86,14 +87,16 @@ public final class CStoreDelivery implements Delivery {
                                 + " (presentation context refused; instances are sent as stored, not transcoded)");
                         continue;
                     }
-                    int status = StoreScu.send(association, instance.file());
+                    DimseStatus answer = StoreScu.send(association, instance.file());
+                    int status = answer.status();
                     stored++;
                     if (DimseStatuses.isSuccessOrWarning(status)) {
                         progress.delivered(instance);
                     } else {
                         progress.failed(instance, DimseStatuses.hex(status), destination.describe()
                                 + " answered C-STORE status " + DimseStatuses.hex(status) + " ("
-                                + DimseStatuses.meaning(status) + ")");
+                                + DimseStatuses.meaning(status) + (answer.errorComment() == null ? ""
+                                : ": " + answer.errorComment()) + ")");
                     }
                 }
             }

@@ -21,6 +21,7 @@ import net.imagingexchange.consumer.region.RegionStudy;
 import net.imagingexchange.consumer.retrieve.MissingInstance;
 import net.imagingexchange.consumer.retrieve.RetrievedInstance;
 import net.imagingexchange.consumer.retrieve.StudyRetrieval;
+import net.imagingexchange.consumer.retrieve.TransferSyntaxes;
 import net.imagingexchange.dicom.Tag;
 import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.dicom.data.Attributes;
@@ -37,16 +38,6 @@ public final class SendSpool {
 
     /** WADO-RS Accept: the instances in the transfer syntax the source holds them in (PS3.18 8.7.3.5.2). */
     static final String AS_STORED_ACCEPT = "multipart/related; type=\"application/dicom\"; transfer-syntax=*";
-
-    /**
-     * RAD TF-3 4.69.4.1.2: RAD-69 names the syntaxes it takes; these are every one a source may hold (PS3.5 A.4),
-     * so that the source returns its stored one.
-     */
-    static final List<String> AS_STORED_SYNTAXES = List.of(
-            "1.2.840.10008.1.2.1", "1.2.840.10008.1.2", "1.2.840.10008.1.2.1.99", "1.2.840.10008.1.2.2",
-            "1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51", "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70",
-            "1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81", "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91",
-            "1.2.840.10008.1.2.5");
 
     private static final Logger LOG = LoggerFactory.getLogger(SendSpool.class);
 
@@ -71,7 +62,7 @@ public final class SendSpool {
                 .filter(s -> s.instances().stream().anyMatch(i -> wanted.contains(i.sopInstanceUid()))).toList();
         Map<String, String> missing = new HashMap<>();
         if (!series.isEmpty()) {
-            var scope = new StudyRetrieval.Scope(study, series, null, AS_STORED_ACCEPT, AS_STORED_SYNTAXES);
+            var scope = new StudyRetrieval.Scope(study, series, null, AS_STORED_ACCEPT, TransferSyntaxes.AS_STORED);
             try (var opened = retrieval.open(scope)) {
                 for (MissingInstance m : opened.stream(instance -> keep(instance, wanted, directory))) {
                     missing.put(m.sopInstanceUid(), m.reason());

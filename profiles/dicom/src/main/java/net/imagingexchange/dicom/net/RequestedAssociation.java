@@ -116,9 +116,9 @@ public final class RequestedAssociation implements AutoCloseable {
 
     /**
      * C-STORE (PS3.7 9.1.1) of a data set already encoded in {@code transferSyntaxUid}, which a presentation context
-     * of {@code sopClassUid} must have accepted; returns the response's status.
+     * of {@code sopClassUid} must have accepted; returns the response's status and Error Comment.
      */
-    public int store(String sopClassUid, String sopInstanceUid, String transferSyntaxUid, InputStream dataset)
+    public DimseStatus store(String sopClassUid, String sopInstanceUid, String transferSyntaxUid, InputStream dataset)
             throws IOException {
         var context = context(sopClassUid, transferSyntaxUid);
         var command = new Attributes();
@@ -130,7 +130,9 @@ public final class RequestedAssociation implements AutoCloseable {
         command.setString(Dimse.AFFECTED_SOP_INSTANCE_UID, VR.UI, sopInstanceUid);
         writer.command(context.id(), command);
         writer.dataset(context.id(), dataset);
-        return status();
+        var response = response();
+        String comment = response.getString(Dimse.ERROR_COMMENT);
+        return new DimseStatus(response.getInt(Dimse.STATUS, -1), comment == null ? null : comment.strip());
     }
 
     /** A-RELEASE (PS3.8 7.2): asks the acceptor to release and waits for its answer. */
@@ -174,11 +176,15 @@ public final class RequestedAssociation implements AutoCloseable {
     }
 
     private int status() throws IOException {
+        return response().getInt(Dimse.STATUS, -1);
+    }
+
+    private Attributes response() throws IOException {
         PDataReader.Pdv pdv = data.next();
         if (pdv == null) {
             throw new PduException("expected a DIMSE response, got PDU type " + data.otherPdu(),
                     Abort.outOfPlace(data.otherPdu()));
         }
-        return data.command(pdv).getInt(Dimse.STATUS, -1);
+        return data.command(pdv);
     }
 }

@@ -20,9 +20,9 @@ public final class StoreScu {
     /**
      * Sends one file on an association that accepted its SOP class in its transfer syntax.
      *
-     * @return the C-STORE response status.
+     * @return the C-STORE response's status and Error Comment.
      */
-    public static int send(RequestedAssociation association, Path file) throws IOException {
+    public static DimseStatus send(RequestedAssociation association, Path file) throws IOException {
         DicomFile header = DicomReader.read(file, DicomReader.Options.DEFAULT.headerOnly());
         var meta = header.fileMeta();
         long start = datasetStart(file, meta.getInt(Tag.FILE_META_INFORMATION_GROUP_LENGTH, -1));

@@ -44,13 +44,14 @@ class StoreFailureTest {
                              -1)))) {
             byte[] dataset = new byte[600_000]; // several PDVs
 
-            int failed = association.store("1.2.840.10008.5.1.4.1.1.7", "1.2.250.1.999.7.70",
+            DimseStatus failed = association.store("1.2.840.10008.5.1.4.1.1.7", "1.2.250.1.999.7.70",
                     TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid(), new ByteArrayInputStream(dataset));
-            int next = association.store("1.2.840.10008.5.1.4.1.1.7", "1.2.250.1.999.7.71",
+            DimseStatus next = association.store("1.2.840.10008.5.1.4.1.1.7", "1.2.250.1.999.7.71",
                     TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid(), new ByteArrayInputStream(dataset));
 
-            assertThat(failed).isEqualTo(StoreHandler.OUT_OF_RESOURCES);
-            assertThat(next).isEqualTo(StoreHandler.SUCCESS);
+            assertThat(failed.status()).isEqualTo(StoreHandler.OUT_OF_RESOURCES);
+            assertThat(next.success()).isTrue();
+            assertThat(next.errorComment()).isNull();
         }
     }
 
@@ -69,6 +70,18 @@ class StoreFailureTest {
                     .hasMessageContaining("0xa900: Error: Data Set does not match SOP Class")
                     .hasMessageContaining("(0000,0902) LO [SOP Instance UID 1.2.3 of the data set is not"
                             + " 1.2.250.1.999.7.72] #  64, 1 ErrorComment");
+            // and our own SCU reads the comment too
+            try (var association = RequestedAssociation.open(new InetSocketAddress("127.0.0.1", server.port()),
+                    RequestorSettings.of("TEST_SCU", "EXCHANGE_SCP"), List.of(new PresentationContext(1,
+                            "1.2.840.10008.5.1.4.1.1.7", List.of(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid()),
+                            -1)))) {
+                DimseStatus refused = association.store("1.2.840.10008.5.1.4.1.1.7", "1.2.250.1.999.7.73",
+                        TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid(), new ByteArrayInputStream(new byte[8]));
+                assertThat(refused.status()).isEqualTo(StoreHandler.DATA_SET_DOES_NOT_MATCH_SOP_CLASS);
+                assertThat(refused.errorComment()).isEqualTo("SOP Instance UID 1.2.3 of the data set is not"
+                        + " 1.2.250.1.999.7.73");
+                assertThat(refused).hasToString("0xA900 (" + refused.errorComment() + ")");
+            }
         }
     }
 }

@@ -91,7 +91,7 @@ class StoreScuInteropTest {
         try (var association = open(contexts)) {
             assertThat(association.accepted()).hasSize(3);
             for (Path file : files) {
-                assertThat(StoreScu.send(association, file)).as("status for %s", file).isZero();
+                assertThat(StoreScu.send(association, file).status()).as("status for %s", file).isZero();
             }
         }
 

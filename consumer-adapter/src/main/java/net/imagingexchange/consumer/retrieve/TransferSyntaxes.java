@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
-package net.imagingexchange.consumer.dicomweb;
+package net.imagingexchange.consumer.retrieve;
 
 import java.util.List;
 
 /** The transfer syntaxes asked of RAD-69 for what a WADO-RS client accepts (PS3.18 8.7.3.5, RAD TF-3 4.69.4.1.2). */
-final class TransferSyntaxes {
+public final class TransferSyntaxes {
 
     /**
      * Every syntax a source may hold, so that "as stored" ({@code *}) is also what RAD-69 returns: the native
      * ones, then the usual compressed ones (PS3.5 A.4).
      */
-    static final List<String> AS_STORED = List.of(
+    public static final List<String> AS_STORED = List.of(
             "1.2.840.10008.1.2.1", "1.2.840.10008.1.2", "1.2.840.10008.1.2.1.99", "1.2.840.10008.1.2.2",
             "1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51", "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70",
             "1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81", "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91",
@@ -20,7 +20,7 @@ final class TransferSyntaxes {
     }
 
     /** @param requested the Accept's transfer-syntax parameter; null when absent. */
-    static List<String> forRad69(String requested) {
+    public static List<String> forRad69(String requested) {
         if (requested == null || requested.equals("*")) {
             return AS_STORED;
         }
