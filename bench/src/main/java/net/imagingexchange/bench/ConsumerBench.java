@@ -55,11 +55,18 @@ public final class ConsumerBench {
             publish(study, exchange, dicomPort);
             String uid = study.studyInstanceUid();
             double overhead = 1 + OVERHEAD_PERCENT / 100.0;
-            new WadoRounds(options, study, report, new WadoRounds.Goal(1 / overhead, 1 / overhead)).run(
-                    new WadoRounds.Server("façade", URI.create(exchange.base() + "/consumer/dicomweb/studies/" + uid),
-                            exchange.jvm()),
+            var facade = new WadoRounds.Server("façade", URI.create(exchange.base() + "/consumer/dicomweb/studies/"
+                    + uid), exchange.jvm());
+            new WadoRounds(options, study, report, new WadoRounds.Goal(1 / overhead, 1 / overhead)).run(facade,
                     new WadoRounds.Server("the imaging source", URI.create(exchange.base()
                             + "/imaging-source/dicomweb/studies/" + uid), exchange.jvm()));
+            // the same source through a relay that only copies bytes: what any hop costs on this machine
+            try (var relay = new TcpRelay(URI.create(exchange.base()).getPort())) {
+                new WadoRounds(options, study, report, new WadoRounds.Goal(1 / overhead, Double.NaN)).run(facade,
+                        new WadoRounds.Server("the imaging source through a TCP relay", URI.create(
+                                "http://127.0.0.1:" + relay.port() + "/imaging-source/dicomweb/studies/" + uid),
+                                exchange.jvm()));
+            }
             report.note(String.format(Locale.ROOT, "exchange JVM peak RSS (VmHWM) %.0f MiB",
                     exchange.jvm().peakRssKib() / 1024.0));
         }
@@ -103,6 +110,8 @@ public final class ConsumerBench {
                 + " found by ITI-18 / ITI-43 before the rounds, the study streamed from the source's WADO-RS over"
                 + " loopback HTTP); peer = GET " + exchange.base() + "/imaging-source/dicomweb/studies/UID; both in"
                 + " java " + String.join(" ", options.exchangeJvmOptions()) + " -jar " + options.exchangeJar());
+        report.header("the TCP relay: a loopback port in the bench's JVM copying each connection's bytes to the"
+                + " exchange and back (64 KiB buffers, a thread per direction, nothing parsed): the cost of any hop");
         report.header("client: Accept: " + WadoRsClient.ACCEPT + ", the JDK's HttpURLConnection, 64 KiB reads,"
                 + " multipart parsed and counted as it arrives");
     }

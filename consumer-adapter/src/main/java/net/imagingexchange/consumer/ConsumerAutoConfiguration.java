@@ -90,7 +90,7 @@ public class ConsumerAutoConfiguration {
         });
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     StudyCatalogue studyCatalogue(RegistryQueries registry, DocumentRetrieval repositories,
                                   ConsumerProperties properties, Clock clock) throws IOException {
         return new StudyCatalogue(registry, repositories, properties.manifestsDirectory(),

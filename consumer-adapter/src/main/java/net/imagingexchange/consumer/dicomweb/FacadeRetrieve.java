@@ -3,7 +3,6 @@ package net.imagingexchange.consumer.dicomweb;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +42,6 @@ public class FacadeRetrieve {
 
     private static final Logger LOG = LoggerFactory.getLogger(FacadeRetrieve.class);
     private static final String INSTANCE = "/studies/{study}/series/{series}/instances/{instance}";
-    private static final int COPY_BUFFER = 64 * 1024;
     /** A Warning header names this many missing instances at most; the log names them all. */
     private static final int NAMED_IN_WARNING = 20;
 
@@ -167,15 +165,11 @@ public class FacadeRetrieve {
             var multipart = new MultipartWriter(response.getOutputStream());
             response.setContentType(multipart.contentType("application/dicom"));
             int[] sent = {0};
-            byte[] buffer = new byte[COPY_BUFFER];
             List<MissingInstance> missing = opened.stream(instance -> {
                 var headers = Map.of("Content-Type", "application/dicom; transfer-syntax="
                         + (instance.transferSyntaxUid() == null ? "1.2.840.10008.1.2.1" : instance.transferSyntaxUid()));
                 try (InputStream in = instance.body()) {
-                    OutputStream part = multipart.beginPart(headers);
-                    for (int n; (n = in.read(buffer)) != -1; ) {
-                        part.write(buffer, 0, n);
-                    }
+                    in.transferTo(multipart.beginPart(headers));
                 }
                 sent[0]++;
             });

@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
@@ -36,10 +39,11 @@ import net.imagingexchange.xds.soap.PeerUnavailableException;
  * The region's studies as found through the registry (ITI-18) and their manifests (ITI-43), spec/xdsi.md 3.5.
  * Manifests are kept on disk by uniqueId; a replaced manifest has a new uniqueId, so a cached one is never stale, only
  * superseded. A study once found is remembered with its patient (a file per study), because ITI-18 cannot find a study
- * without its patient ID (ITI TF-2 3.18.4.1.2.3.7.14) while a DICOMweb client names only the Study Instance UID; the
- * registry is asked again whether its manifest was replaced after {@code checkInterval}.
+ * without its patient ID (ITI TF-2 3.18.4.1.2.3.7.14) while a DICOMweb client names only the Study Instance UID. Once
+ * {@code checkInterval} has passed, the registry is asked again whether the manifest was replaced, in the
+ * background: the request that notices is answered from what is known, the next ones from the registry's answer.
  */
-public final class StudyCatalogue {
+public final class StudyCatalogue implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StudyCatalogue.class);
     private static final String DCM_SCHEME = "1.2.840.10008.2.16.4";
@@ -52,6 +56,12 @@ public final class StudyCatalogue {
     private final Duration checkInterval;
     private final Clock clock;
     private final Map<String, Checked> recent = new ConcurrentHashMap<>();
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(task -> {
+        var thread = new Thread(task, "consumer-manifest-check");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<String, StudyManifest> parsed = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -111,16 +121,45 @@ public final class StudyCatalogue {
      */
     public Optional<RegionStudy> study(String studyInstanceUid) throws RegionException {
         Checked checked = recent.get(studyInstanceUid);
-        if (checked != null && checked.at().plus(checkInterval).isAfter(clock.instant())) {
+        if (checked != null) {
+            if (!checked.at().plus(checkInterval).isAfter(clock.instant())) {
+                checkLater(studyInstanceUid, checked.study().patientCx());
+            }
             return Optional.of(checked.study());
         }
-        Optional<String> patient = checked != null ? Optional.of(checked.study().patientCx())
-                : rememberedPatient(studyInstanceUid);
-        if (patient.isEmpty()) {
-            return Optional.empty();
+        Optional<String> patient = rememberedPatient(studyInstanceUid);
+        return patient.isEmpty() ? Optional.empty() : current(studyInstanceUid, patient.get());
+    }
+
+    /** The registry's current answer for the study. */
+    private Optional<RegionStudy> current(String studyInstanceUid, String patientCx) throws RegionException {
+        Optional<RegionStudy> found = find(patientCx, List.of(RegistryQueries.studyReference(studyInstanceUid)))
+                .stream().filter(s -> s.studyInstanceUid().equals(studyInstanceUid)).findFirst();
+        if (found.isEmpty()) {
+            recent.remove(studyInstanceUid); // no Approved manifest any more
         }
-        return find(patient.get(), List.of(RegistryQueries.studyReference(studyInstanceUid))).stream()
-                .filter(s -> s.studyInstanceUid().equals(studyInstanceUid)).findFirst();
+        return found;
+    }
+
+    /** Asks the registry again in the background, once at a time per study; a failure keeps what is known. */
+    private void checkLater(String studyInstanceUid, String patientCx) {
+        if (!refreshing.add(studyInstanceUid)) {
+            return;
+        }
+        refresher.execute(() -> {
+            try {
+                current(studyInstanceUid, patientCx);
+            } catch (RegionException | RuntimeException e) {
+                LOG.warn("whether the manifest of a study was replaced could not be checked: {}", e.getMessage());
+            } finally {
+                refreshing.remove(studyInstanceUid);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        refresher.shutdownNow();
     }
 
     private record Loaded(DocumentEntry entry, StudyManifest manifest) {

@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 
 import net.imagingexchange.dicom.Tag;
 import net.imagingexchange.dicom.data.Attributes;
@@ -28,7 +27,7 @@ public record RetrievedInstance(String sopInstanceUid, String sopClassUid, Strin
     /** Reads the head of a Part 10 stream to name the instance; the body still yields every byte. */
     public static RetrievedInstance of(InputStream part) throws IOException {
         byte[] head = part.readNBytes(HEAD);
-        InputStream body = new SequenceInputStream(new ByteArrayInputStream(head), part);
+        InputStream body = new PrefixedStream(head, part);
         try {
             Attributes meta = DicomReader.readFileMeta(new BufferedInputStream(new ByteArrayInputStream(head)));
             return new RetrievedInstance(meta.getString(Tag.MEDIA_STORAGE_SOP_INSTANCE_UID),

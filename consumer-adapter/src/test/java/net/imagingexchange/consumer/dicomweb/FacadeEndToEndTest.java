@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import net.imagingexchange.consumer.testing.Part10;
 import net.imagingexchange.consumer.testing.RegionTest;
 import net.imagingexchange.imagingsource.testing.OrthancPeer;
 import net.imagingexchange.imagingsource.testing.RegionClients;
+import net.imagingexchange.imagingsource.testing.Studies;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 
 /**
@@ -106,6 +109,37 @@ class FacadeEndToEndTest extends RegionTest {
             files.put(uid, pacs.get("/instances/" + id + "/file").body());
         }
         return files;
+    }
+
+    @Test
+    void aReplacedManifestIsFollowed() throws Exception {
+        var study = new SyntheticStudy("1.2.250.1.999.71.3", "PER-73", "PERONNE", "IDR73",
+                SyntheticStudy.AFFINITY_DOMAIN, "ACC73", 2, 2, 32);
+        Path all = dir.resolve("all");
+        study.write(all);
+        Path later = Files.createDirectories(dir.resolve("later"));
+        for (int i = 1; i <= 2; i++) {
+            Files.move(all.resolve(study.instanceUid(2, i) + ".dcm"), later.resolve(study.instanceUid(2, i) + ".dcm"));
+        }
+        var studies = new Studies(base());
+        storescu(all);
+        String first = studies.awaitStatus(study.studyInstanceUid(), Studies.published(), LIMIT)
+                .path("manifestUid").asText();
+        assertThat(JSON.readTree(get("/consumer/dicomweb/studies?PatientID=IDR73").body())).hasSize(1);
+        String series = "/consumer/dicomweb/studies/" + study.studyInstanceUid() + "/series";
+        assertThat(JSON.readTree(get(series).body())).hasSize(1);
+
+        storescu(later); // a later series: the source publishes a manifest that replaces the first (RPLC)
+        studies.awaitStatus(study.studyInstanceUid(),
+                s -> Studies.published().test(s) && !s.path("manifestUid").asText().equals(first), LIMIT);
+
+        // the façade asks the registry again once its check interval has passed (1 s here)
+        Instant deadline = Instant.now().plus(LIMIT);
+        while (JSON.readTree(get(series).body()).size() < 2) {
+            assertThat(Instant.now()).as("the façade still lists the replaced manifest's series").isBefore(deadline);
+            Thread.sleep(200);
+        }
+        assertThat(JSON.readTree(get(series + "/" + study.seriesUid(2) + "/instances").body())).hasSize(2);
     }
 
     @Test

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.consumer.testing;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,7 @@ import net.imagingexchange.imagingsource.testing.SyntheticStudy;
                 "imaging-source.publication.first-retry=1s",
                 "consumer.region.imaging-sources[0].retrieve-location-uid=" + RegionTest.PERONNE_LOCATION_UID,
                 "consumer.region.imaging-sources[0].local=true",
+                "consumer.region.manifest-check-interval=1s",
                 "exchange.audit.enabled=false"})
 @ContextConfiguration(initializers = RegionDatabases.class)
 public abstract class RegionTest {
@@ -61,15 +63,20 @@ public abstract class RegionTest {
     protected List<Path> publish(SyntheticStudy study) throws Exception {
         Path written = dir.resolve("written-" + study.studyInstanceUid());
         Path sent = dir.resolve("sent-" + study.studyInstanceUid());
-        java.nio.file.Files.createDirectories(sent);
+        Files.createDirectories(sent);
         for (Path file : study.write(written)) {
             Dcmtk.run("dcmconv", "+te", file.toString(), sent.resolve(file.getFileName()).toString());
         }
-        Dcmtk.run("storescu", "-aet", "PERONNE_PACS", "-aec", "XDSI_SOURCE", "+sd", "127.0.0.1",
-                Integer.toString(imagingSourceScp.port()), sent.toString());
+        storescu(sent);
         new Studies(base()).awaitStatus(study.studyInstanceUid(), Studies.published(), LIMIT);
-        try (var files = java.nio.file.Files.list(sent)) {
+        try (var files = Files.list(sent)) {
             return files.sorted().toList();
         }
+    }
+
+    /** Péronne's PACS sends every file of {@code directory} to the imaging source (dcmtk's storescu). */
+    protected void storescu(Path directory) throws Exception {
+        Dcmtk.run("storescu", "-aet", "PERONNE_PACS", "-aec", "XDSI_SOURCE", "+sd", "127.0.0.1",
+                Integer.toString(imagingSourceScp.port()), directory.toString());
     }
 }

@@ -4,6 +4,7 @@ package net.imagingexchange.dicom.web;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -308,6 +309,27 @@ public final class MultipartReader implements Closeable {
             System.arraycopy(buffer, pos, b, off, n);
             pos += n;
             return n;
+        }
+
+        /** Writes the rest of the body straight from the reader's window: one copy less than read(byte[]). */
+        @Override
+        public long transferTo(OutputStream out) throws IOException {
+            if (skipped) {
+                throw new IOException("part " + part + " was skipped when a later part was asked for");
+            }
+            long transferred = 0;
+            while (!ended) {
+                int available = bodyAvailable("part " + part);
+                if (available == 0) {
+                    consumeDelimiter();
+                    ended = true;
+                } else {
+                    out.write(buffer, pos, available);
+                    pos += available;
+                    transferred += available;
+                }
+            }
+            return transferred;
         }
 
         @Override

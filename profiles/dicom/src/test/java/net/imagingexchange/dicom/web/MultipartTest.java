@@ -87,6 +87,20 @@ class MultipartTest {
                         .isEqualTo("second");
                 assertThat(reader.next()).isNull();
             }
+            // transferTo writes from the reader's window: the same bytes, the part ended where read() ends it
+            for (InputStream in : List.of(new ByteArrayInputStream(message), trickle(message, 7))) {
+                var reader = new MultipartReader(in, boundary);
+                var first = new java.io.ByteArrayOutputStream();
+                InputStream part = reader.next().body();
+                part.readNBytes(5);
+                assertThat(part.transferTo(first)).isEqualTo(body.length - 5);
+                assertThat(first.toByteArray()).as("transferTo, near-delimiter at %d", at)
+                        .isEqualTo(Arrays.copyOfRange(body, 5, body.length));
+                assertThat(part.read()).isEqualTo(-1);
+                assertThat(reader.next().body().readAllBytes()).asString(StandardCharsets.US_ASCII)
+                        .isEqualTo("second");
+                assertThat(reader.next()).isNull();
+            }
         }
     }
 
