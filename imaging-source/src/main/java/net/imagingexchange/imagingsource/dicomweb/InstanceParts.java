@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -88,6 +89,10 @@ final class InstanceParts {
                     + instances.size() + " instances left out: " + String.join(", ", reasons) + "\"");
         }
         var multipart = new MultipartResponse(response, status, Negotiation.DICOM);
+        if (selected.stream().allMatch(i -> syntaxes.allows(i.transferSyntaxUid()))) {
+            writeAsStored(selected, files, location, multipart);
+            return new Answered(status, List.copyOf(selected));
+        }
         for (InstanceRecord instance : selected) {
             if (syntaxes.allows(instance.transferSyntaxUid())) {
                 multipart.part(Negotiation.DICOM + "; transfer-syntax=" + instance.transferSyntaxUid(),
@@ -99,6 +104,25 @@ final class InstanceParts {
         }
         multipart.finish();
         return new Answered(status, List.copyOf(selected));
+    }
+
+    /** Every instance as stored: the answer's length is known, declared, and the files sent as measured. */
+    private static void writeAsStored(List<InstanceRecord> selected, Function<InstanceRecord, Path> files,
+                                      Function<InstanceRecord, String> location, MultipartResponse multipart)
+            throws IOException {
+        var headers = new ArrayList<Map<String, String>>(selected.size());
+        long[] lengths = new long[selected.size()];
+        for (int i = 0; i < lengths.length; i++) {
+            InstanceRecord instance = selected.get(i);
+            headers.add(MultipartResponse.headers(Negotiation.DICOM + "; transfer-syntax="
+                    + instance.transferSyntaxUid(), location.apply(instance)));
+            lengths[i] = Files.size(files.apply(instance));
+        }
+        multipart.contentLength(headers, lengths);
+        for (int i = 0; i < lengths.length; i++) {
+            multipart.part(headers.get(i), files.apply(selected.get(i)), lengths[i]);
+        }
+        multipart.finish();
     }
 
     private static DicomWebException noneLeft(String level, Negotiation.Syntaxes syntaxes,

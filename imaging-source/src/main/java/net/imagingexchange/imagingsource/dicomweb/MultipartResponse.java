@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -25,12 +27,45 @@ final class MultipartResponse {
     private static final int BLOCK = 256 * 1024;
 
     private final MultipartWriter writer;
+    private final HttpServletResponse response;
 
     /** Sets status and Content-Type; the response is committed by the first part. */
     MultipartResponse(HttpServletResponse response, int status, String rootType) throws IOException {
         writer = new MultipartWriter(response.getOutputStream());
+        this.response = response;
         response.setStatus(status);
         response.setContentType(writer.contentType(rootType));
+    }
+
+    /** The headers of a part. */
+    static Map<String, String> headers(String contentType, String contentLocation) {
+        var headers = new LinkedHashMap<String, String>();
+        headers.put("Content-Type", contentType);
+        if (contentLocation != null) {
+            headers.put("Content-Location", contentLocation);
+        }
+        return headers;
+    }
+
+    /**
+     * Declares the answer's length before the first part (RFC 9110 8.6), when every part's headers and body length
+     * are known: HTTP then sends it as it is, without the chunked transfer coding, and the client knows its size.
+     */
+    void contentLength(List<Map<String, String>> partHeaders, long[] bodyLengths) {
+        response.setContentLengthLong(writer.length(partHeaders, bodyLengths));
+    }
+
+    /**
+     * Writes one part whose body is a whole file of the length declared in {@link #contentLength}; a file replaced
+     * meanwhile by one of another length breaks the answer off rather than send what the length does not describe.
+     */
+    void part(Map<String, String> headers, Path file, long declaredLength) throws IOException {
+        OutputStream out = writer.beginPart(headers);
+        long copied = copy(file, 0, declaredLength, out);
+        if (copied != declaredLength || Files.size(file) != declaredLength) {
+            throw new IOException(file.getFileName() + " changed while it was being sent (" + declaredLength
+                    + " bytes declared)");
+        }
     }
 
     /**
@@ -41,12 +76,7 @@ final class MultipartResponse {
      *                        {@link List} of them, one after the other.
      */
     void part(String contentType, String contentLocation, Object body) throws IOException {
-        var headers = new LinkedHashMap<String, String>();
-        headers.put("Content-Type", contentType);
-        if (contentLocation != null) {
-            headers.put("Content-Location", contentLocation);
-        }
-        OutputStream out = writer.beginPart(headers);
+        OutputStream out = writer.beginPart(headers(contentType, contentLocation));
         copy(body, out);
     }
 
@@ -77,7 +107,8 @@ final class MultipartResponse {
         }
     }
 
-    private static void copy(Path file, long offset, long length, OutputStream out) throws IOException {
+    /** Copies {@code length} bytes from {@code offset} ({@link Long#MAX_VALUE}: to the end); returns how many. */
+    private static long copy(Path file, long offset, long length, OutputStream out) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long end = length == Long.MAX_VALUE ? channel.size() : offset + length;
             var buffer = ByteBuffer.allocate((int) Math.max(1, Math.min(BLOCK, end - offset)));
@@ -90,6 +121,7 @@ final class MultipartResponse {
                 out.write(buffer.array(), 0, n);
                 at += n;
             }
+            return end - offset;
         }
     }
 }

@@ -39,6 +39,9 @@ class WadoRsRetrieveTest extends DicomWebTestBase {
         assertThat(wholeStudy.statusCode()).isEqualTo(200);
         assertThat(wholeStudy.headers().firstValue("Content-Type").orElseThrow())
                 .startsWith("multipart/related; type=\"application/dicom\"; boundary=");
+        // instances as stored: the length is declared, no chunked transfer coding
+        assertThat(wholeStudy.headers().firstValueAsLong("Content-Length")).hasValue(wholeStudy.body().length);
+        assertThat(wholeStudy.headers().firstValue("Transfer-Encoding")).isEmpty();
         List<DicomWebClient.Part> parts = DicomWebClient.parts(wholeStudy);
         assertThat(parts).hasSize(3);
         for (int i = 0; i < 3; i++) {

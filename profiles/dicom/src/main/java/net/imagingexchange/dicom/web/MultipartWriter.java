@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -113,6 +114,27 @@ public final class MultipartWriter implements Closeable {
             headers.put("Content-Location", contentLocation);
         }
         writePart(headers, body);
+    }
+
+    /**
+     * The length of the whole message this writer writes for parts with these headers and bodies of these lengths,
+     * close delimiter included: a Content-Length known before anything is written, so that HTTP needs no chunked
+     * transfer coding.
+     */
+    public long length(List<Map<String, String>> partHeaders, long[] bodyLengths) {
+        if (partHeaders.size() != bodyLengths.length) {
+            throw new IllegalArgumentException(partHeaders.size() + " parts' headers, " + bodyLengths.length
+                    + " bodies");
+        }
+        long length = 0;
+        for (int i = 0; i < bodyLengths.length; i++) {
+            length += (i > 0 ? CRLF.length : 0) + dashBoundary.length + CRLF.length;
+            for (var header : partHeaders.get(i).entrySet()) {
+                length += header(header.getKey(), header.getValue()).length;
+            }
+            length += CRLF.length + bodyLengths[i];
+        }
+        return length + (bodyLengths.length > 0 ? CRLF.length : 0) + dashBoundary.length + 4;
     }
 
     /** Writes the close delimiter and flushes; the underlying stream stays open. */

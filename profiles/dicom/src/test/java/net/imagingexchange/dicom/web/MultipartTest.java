@@ -105,6 +105,29 @@ class MultipartTest {
     }
 
     @Test
+    void knowsTheLengthOfWhatItWillWrite() throws Exception {
+        for (int parts = 0; parts <= 3; parts++) {
+            var out = new java.io.ByteArrayOutputStream();
+            var writer = new MultipartWriter(out);
+            var headers = new ArrayList<Map<String, String>>();
+            long[] lengths = new long[parts];
+            for (int i = 0; i < parts; i++) {
+                var partHeaders = new LinkedHashMap<String, String>();
+                partHeaders.put("Content-Type", "application/dicom; transfer-syntax=1.2.840.10008.1.2.1");
+                if (i == 1) {
+                    partHeaders.put("Content-Location", "http://h/studies/1.2/series/1.2.3/instances/" + i);
+                }
+                headers.add(partHeaders);
+                lengths[i] = 1000L * i + 7;
+                writer.beginPart(partHeaders).write(new byte[(int) lengths[i]]);
+            }
+            writer.finish();
+
+            assertThat(writer.length(headers, lengths)).as("%d parts", parts).isEqualTo(out.size());
+        }
+    }
+
+    @Test
     void refusesToWriteABodyThatContainsTheDelimiter() {
         var writer = new MultipartWriter(OutputStream.nullOutputStream(), "abc");
         byte[] body = "data\r\n--abc and more".getBytes(StandardCharsets.US_ASCII);
