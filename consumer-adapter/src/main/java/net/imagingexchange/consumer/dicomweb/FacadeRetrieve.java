@@ -151,6 +151,10 @@ public class FacadeRetrieve {
         var scope = new StudyRetrieval.Scope(study, series, sopInstanceUid, accepted.upstream(),
                 TransferSyntaxes.forRad69(accepted.transferSyntax()));
         try (var opened = retrieval.open(scope)) {
+            if (opened.whole().isPresent()) {
+                relay(study, series, opened, request, response, start);
+                return;
+            }
             List<MissingInstance> unavailable = opened.unavailable();
             if (!opened.anyAvailable()) {
                 throw new FacadeException(HttpStatus.BAD_GATEWAY, "no instance could be retrieved from the "
@@ -186,6 +190,33 @@ public class FacadeRetrieve {
             LOG.info("consumer WADO-RS retrieve status={} instances={} missing={} ms={}", response.getStatus(),
                     sent[0], missing.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         }
+    }
+
+    /**
+     * One source answered the whole request: its answer is relayed as it is (status, Warning, Content-Type with its
+     * boundary, Content-Length), its parts' File Meta Information read on the way to know what it held. Instances
+     * the manifest lists but the answer lacks are logged and audited; the source's own status already says 206
+     * when it knew. A relay that breaks off is aborted, never completed.
+     */
+    private void relay(RegionStudy study, List<StudyManifest.SeriesReference> series,
+                       StudyRetrieval.Retrieval opened, HttpServletRequest request, HttpServletResponse response,
+                       long start) throws IOException {
+        var answer = opened.whole().orElseThrow();
+        response.setStatus(answer.status());
+        answer.warning().ifPresent(warning -> response.setHeader(HttpHeaders.WARNING, warning));
+        answer.contentType().ifPresent(response::setContentType);
+        if (answer.contentLength() >= 0) {
+            response.setContentLengthLong(answer.contentLength());
+        }
+        List<MissingInstance> missing = opened.relay(response.getOutputStream());
+        if (!missing.isEmpty()) {
+            LOG.warn("WADO-RS through the façade: the source's answer lacked {} instances of the manifest: {}",
+                    missing.size(), describe(missing));
+        }
+        audit.accessed(study.studyInstanceUid(), study.patientCx(), series.stream()
+                .map(StudyManifest.SeriesReference::retrieveUrl).distinct().toList(), missing.size(), request);
+        LOG.info("consumer WADO-RS retrieve relayed status={} missing={} ms={}", answer.status(), missing.size(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 
     /** The missing instances by reason, the first few named (a Warning header or a problem detail). */

@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import net.imagingexchange.consumer.manifest.StudyManifest;
 import net.imagingexchange.consumer.region.ImagingSources;
 import net.imagingexchange.consumer.region.RegionStudy;
+import net.imagingexchange.consumer.retrieve.StudyRetrieval;
 import net.imagingexchange.consumer.retrieve.WadoRsClient;
 
 /**
@@ -60,7 +61,7 @@ public final class UpstreamResources {
                     var answer = wado.get(resource + "/metadata", DICOM_JSON);
                     if (answer.status() == 200 || answer.status() == 206) {
                         answers.add(answer);
-                        bases.add(base(one.retrieveUrl()));
+                        bases.add(StudyRetrieval.serviceBase(one.retrieveUrl()));
                     } else {
                         answer.close();
                         failures.add("series " + one.seriesInstanceUid() + ": " + resource + "/metadata answered "
@@ -157,13 +158,6 @@ public final class UpstreamResources {
     /** The service base of a followable Retrieve URL, else null. */
     private String followable(StudyManifest.SeriesReference series) {
         String url = series.retrieveUrl();
-        return url.isBlank() || !sources.mayFollow(series.retrieveLocationUid(), url) ? null : base(url);
-    }
-
-    /** The service base of a Retrieve URL that may be a study or series resource (spec/xdsi.md 4.2). */
-    static String base(String retrieveUrl) {
-        String url = retrieveUrl.replaceAll("/+$", "");
-        int studies = url.lastIndexOf("/studies/");
-        return studies < 0 ? url : url.substring(0, studies);
+        return url.isBlank() || !sources.mayFollow(series.retrieveLocationUid(), url) ? null : StudyRetrieval.serviceBase(url);
     }
 }

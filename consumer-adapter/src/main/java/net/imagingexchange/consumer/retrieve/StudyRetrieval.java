@@ -71,14 +71,73 @@ public final class StudyRetrieval {
     public Retrieval open(Scope scope) throws IOException {
         var retrieval = new Retrieval(scope);
         try {
+            String unreachable = null;
+            try {
+                retrieval.whole = wholeAnswer(scope);
+            } catch (IOException e) {
+                unreachable = e.getMessage(); // the one service of the scope: asking it series by series is vain
+            }
+            if (retrieval.whole != null) {
+                return retrieval;
+            }
             for (var series : scope.series()) {
-                retrieval.steps.add(openSeries(scope, series, retrieval));
+                retrieval.steps.add(unreachable == null ? openSeries(scope, series, retrieval)
+                        : rad69Step(scope, series, unreachable, retrieval));
             }
         } catch (IOException | RuntimeException e) {
             retrieval.close();
             throw e;
         }
         return retrieval;
+    }
+
+    /**
+     * One source answering the whole scope: every series of it at one followable WADO-RS service, asked once for
+     * the study (all the manifest's series), the series or the instance. Null when the scope spans services, or
+     * the one request was answered otherwise than with a multipart 200 / 206 (each series is then asked on its own).
+     *
+     * @throws IOException the service did not answer at all; the message says why.
+     */
+    private WadoRsClient.Answer wholeAnswer(Scope scope) throws IOException {
+        List<String> bases = scope.series().stream().map(s -> s.retrieveUrl().isBlank()
+                || !sources.mayFollow(s.retrieveLocationUid(), s.retrieveUrl()) ? "" : serviceBase(s.retrieveUrl()))
+                .distinct().toList();
+        if (bases.size() != 1 || bases.get(0).isEmpty()) {
+            return null;
+        }
+        String study = bases.get(0) + "/studies/" + scope.study().studyInstanceUid();
+        String resource;
+        if (scope.sopInstanceUid() != null) {
+            resource = study + "/series/" + scope.series().get(0).seriesInstanceUid() + "/instances/"
+                    + scope.sopInstanceUid();
+        } else if (scope.series().size() == 1) {
+            resource = study + "/series/" + scope.series().get(0).seriesInstanceUid();
+        } else if (scope.series().size() == scope.study().manifest().series().size()) {
+            resource = study;
+        } else {
+            return null;
+        }
+        try {
+            WadoRsClient.Answer answer = wado.get(resource, scope.accept());
+            boolean multipart = answer.contentType().map(t -> t.toLowerCase(java.util.Locale.ROOT)
+                    .startsWith("multipart/related")).orElse(false);
+            if ((answer.status() == 200 || answer.status() == 206) && multipart) {
+                return answer;
+            }
+            answer.close();
+            LOG.info("WADO-RS {} answered {} {}: each series asked on its own", resource, answer.status(),
+                    answer.contentType().orElse(""));
+        } catch (IOException e) {
+            throw new IOException("WADO-RS " + resource + " did not answer: " + e.getMessage(), e);
+        }
+        return null;
+    }
+
+    /** The service base of a Retrieve URL that may already be a study or series resource (spec/xdsi.md 4.2). */
+    public static String serviceBase(String retrieveUrl) {
+        String url = retrieveUrl.replaceAll("/+$", "");
+        int studies = url.lastIndexOf("/studies/");
+        return studies < 0 ? url : url.substring(0, studies);
     }
 
     private Step openSeries(Scope scope, StudyManifest.SeriesReference series, Retrieval retrieval)
@@ -105,6 +164,13 @@ public final class StudyRetrieval {
                 reason = "WADO-RS " + resource + " did not answer: " + e.getMessage();
             }
         }
+        return rad69Step(scope, series, reason, retrieval);
+    }
+
+    /** The series' instances got by RAD-69 and spooled, since WADO-RS cannot give them ({@code reason}). */
+    private Step rad69Step(Scope scope, StudyManifest.SeriesReference series, String reason, Retrieval retrieval)
+            throws IOException {
+        List<StudyManifest.InstanceReference> wanted = wanted(scope, series);
         LOG.info("WADO-RS not usable for a series, RAD-69 instead: {}", reason);
         Path spooled = Files.createTempDirectory(spool, "rad69-");
         retrieval.spools.add(spooled);
@@ -171,6 +237,7 @@ public final class StudyRetrieval {
     public final class Retrieval implements AutoCloseable {
 
         private final Scope scope;
+        private WadoRsClient.Answer whole;
         private final List<Step> steps = new ArrayList<>();
         private final List<Path> spools = new ArrayList<>();
         private final List<MissingInstance> missing = new ArrayList<>();
@@ -182,6 +249,42 @@ public final class StudyRetrieval {
         /** The instances known unavailable before anything is streamed. */
         public List<MissingInstance> unavailable() {
             return List.copyOf(missing);
+        }
+
+        /**
+         * The one source answer that covers the whole scope, to be relayed as it is ({@link #relay}); empty when
+         * the instances come series by series ({@link #stream}).
+         */
+        public Optional<WadoRsClient.Answer> whole() {
+            return Optional.ofNullable(whole);
+        }
+
+        /**
+         * Copies the whole answer to {@code out} byte for byte while reading its parts' File Meta Information to
+         * know which instances it held. A source that breaks off, or a client that goes away, ends the copy with
+         * an IOException (the answer must then be aborted, not completed).
+         *
+         * @return the instances of the scope the answer did not hold.
+         */
+        public List<MissingInstance> relay(OutputStream out) throws IOException {
+            Set<String> delivered = new HashSet<>();
+            var copy = new CopyingStream(new SourceStream(whole.body()), out);
+            try (var reader = MultipartReader.of(copy, whole.contentType().orElse(""))) {
+                for (var part = reader.next(); part != null; part = reader.next()) {
+                    String uid = RetrievedInstance.of(part.body()).sopInstanceUid();
+                    if (uid != null) {
+                        delivered.add(uid);
+                    }
+                }
+                copy.transferTo(OutputStream.nullOutputStream()); // the epilogue, copied too
+            }
+            List<MissingInstance> missing = new ArrayList<>();
+            for (var series : scope.series()) {
+                wanted(scope, series).stream().filter(i -> !delivered.contains(i.sopInstanceUid()))
+                        .forEach(i -> missing.add(new MissingInstance(series.seriesInstanceUid(),
+                                i.sopInstanceUid(), "not in the source's WADO-RS answer")));
+            }
+            return missing;
         }
 
         /** Whether any instance can be given at all. */
@@ -197,6 +300,11 @@ public final class StudyRetrieval {
          * @return every instance of the scope that could not be had, with the reason.
          */
         public List<MissingInstance> stream(Visitor visitor) throws IOException {
+            if (whole != null) {
+                WadoRsClient.Answer answer = whole;
+                whole = null; // closed by streamAnswer
+                return streamAnswer(answer, scope.series(), visitor);
+            }
             List<MissingInstance> all = new ArrayList<>(missing);
             for (Step step : steps) {
                 if (step.wado() != null) {
@@ -209,9 +317,19 @@ public final class StudyRetrieval {
         }
 
         private List<MissingInstance> streamWado(Step step, Visitor visitor) throws IOException {
+            return streamAnswer(step.wado(), List.of(step.series()), visitor);
+        }
+
+        /**
+         * Gives each part of a WADO-RS answer to the visitor; then asks RAD-69, series by series, for what the
+         * answer did not hold (left out, or cut off by a source that broke off).
+         */
+        private List<MissingInstance> streamAnswer(WadoRsClient.Answer wadoAnswer,
+                                                   List<StudyManifest.SeriesReference> series, Visitor visitor)
+                throws IOException {
             Set<String> delivered = new HashSet<>();
             String failure = null;
-            try (var answer = step.wado()) {
+            try (var answer = wadoAnswer) {
                 String contentType = answer.contentType().orElse("");
                 try (var reader = MultipartReader.of(new SourceStream(answer.body()), contentType)) {
                     for (var part = reader.next(); part != null; part = reader.next()) {
@@ -227,17 +345,20 @@ public final class StudyRetrieval {
                 // the source's failure; any other IOException is the caller's (its client went away) and ends all
                 failure = "the WADO-RS answer broke off: " + e.getMessage();
             }
-            List<StudyManifest.InstanceReference> left = step.wanted().stream()
-                    .filter(i -> !delivered.contains(i.sopInstanceUid())).toList();
-            if (left.isEmpty()) {
-                return List.of();
+            List<MissingInstance> still = new ArrayList<>();
+            for (var one : series) {
+                List<StudyManifest.InstanceReference> left = wanted(scope, one).stream()
+                        .filter(i -> !delivered.contains(i.sopInstanceUid())).toList();
+                if (left.isEmpty()) {
+                    continue;
+                }
+                String why = failure != null ? failure : "not in the WADO-RS answer";
+                LOG.info("{} instances of a series not had by WADO-RS ({}): RAD-69 instead", left.size(), why);
+                Path spooled = Files.createTempDirectory(spool, "rad69-");
+                spools.add(spooled);
+                still.addAll(rad69(scope, one, left, why, spooled));
+                streamSpool(spooled, visitor);
             }
-            String why = failure != null ? failure : "not in the WADO-RS answer";
-            LOG.info("{} instances of a series not had by WADO-RS ({}): RAD-69 instead", left.size(), why);
-            Path spooled = Files.createTempDirectory(spool, "rad69-");
-            spools.add(spooled);
-            List<MissingInstance> still = rad69(scope, step.series(), left, why, spooled);
-            streamSpool(spooled, visitor);
             return still;
         }
 
@@ -256,6 +377,9 @@ public final class StudyRetrieval {
 
         @Override
         public void close() throws IOException {
+            if (whole != null) {
+                whole.close();
+            }
             for (Step step : steps) {
                 if (step.wado() != null) {
                     step.wado().close();

@@ -25,8 +25,14 @@ public final class WadoRsClient {
         this.readTimeoutMillis = Math.toIntExact(readTimeout.toMillis());
     }
 
-    /** An answer whose body has not been read yet; close it when done (or not read). */
-    public record Answer(int status, Optional<String> contentType, InputStream body) implements AutoCloseable {
+    /**
+     * An answer whose body has not been read yet; close it when done (or not read).
+     *
+     * @param contentLength its Content-Length, -1 when it has none (chunked).
+     * @param warning       its Warning header, if any.
+     */
+    public record Answer(int status, Optional<String> contentType, long contentLength, Optional<String> warning,
+                         InputStream body) implements AutoCloseable {
 
         @Override
         public void close() throws IOException {
@@ -52,6 +58,7 @@ public final class WadoRsClient {
             int status = connection.getResponseCode();
             InputStream body = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
             return new Answer(status, Optional.ofNullable(connection.getContentType()),
+                    connection.getContentLengthLong(), Optional.ofNullable(connection.getHeaderField("Warning")),
                     body == null ? InputStream.nullInputStream() : body);
         } catch (IOException e) {
             connection.disconnect();

@@ -174,6 +174,12 @@ class FacadeEndToEndTest extends RegionTest {
         for (Path file : sent) {
             assertThat(Part10.dataset(through.resolve(file.getFileName()))).isEqualTo(Part10.dataset(file));
         }
+        // one source holds the whole study: its answer is relayed as it is, its length declared
+        var relayed = http.send(HttpRequest.newBuilder(URI.create(base() + "/consumer/dicomweb/studies/"
+                + study.studyInstanceUid())).header("Accept", "multipart/related; type=\"application/dicom\"")
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(relayed.statusCode()).isEqualTo(200);
+        assertThat(relayed.headers().firstValueAsLong("Content-Length")).hasValue(relayed.body().length);
         Path one = RegionClients.wadoRs(base() + "/consumer/dicomweb/studies/" + study.studyInstanceUid()
                 + "/series/" + study.seriesUid(1) + "/instances/" + study.instanceUid(1, 3), dir.resolve("one"));
         assertThat(one.resolve(study.instanceUid(1, 3) + ".dcm")).exists();

@@ -120,6 +120,21 @@ class FacadeFailureTest extends RegionTest {
     }
 
     @Test
+    void aSourcesPartialAnswerIsRelayedWithItsWarning() throws Exception {
+        var study = published("4", 3);
+        Files.delete(imagingSource.instancesDirectory().resolve(study.studyInstanceUid())
+                .resolve(study.instanceUid(1, 3) + ".dcm"));
+
+        var answer = retrieveStudy(study);
+
+        assertThat(answer.statusCode()).isEqualTo(206);
+        assertThat(answer.headers().firstValue("Warning")).hasValueSatisfying(warning -> assertThat(warning)
+                .contains("1 of 3 instances left out"));
+        assertThat(answer.body()).contains(study.instanceUid(1, 1)).contains(study.instanceUid(1, 2))
+                .doesNotContain(study.instanceUid(1, 3) + "\u0000");
+    }
+
+    @Test
     void anInstanceTheSourceLostIsNamedAndTheRestIsServed() throws Exception {
         var study = published("3", 3);
         Files.delete(imagingSource.instancesDirectory().resolve(study.studyInstanceUid())

@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP proxy on loopback between a client and a server, that can fail the way networks do: refuse the request,
@@ -26,6 +28,7 @@ public final class FaultyProxy implements AutoCloseable {
     private final ServerSocket listener;
     private volatile int targetPort;
     private volatile Mode mode = Mode.REFUSE;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
     public FaultyProxy() throws IOException {
         listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -42,8 +45,19 @@ public final class FaultyProxy implements AutoCloseable {
         this.targetPort = port;
     }
 
+    /** Changes how new connections fare; a change to {@link Mode#REFUSE} also cuts the open ones, as a peer going
+     * down does (a client would otherwise go on through a kept-alive connection). */
     public void mode(Mode mode) {
         this.mode = mode;
+        if (mode == Mode.REFUSE) {
+            for (Socket client : open) {
+                try {
+                    client.close();
+                } catch (IOException e) {
+                    // already closed
+                }
+            }
+        }
     }
 
     private void accept() {
@@ -60,6 +74,7 @@ public final class FaultyProxy implements AutoCloseable {
     }
 
     private void serve(Socket client, Mode current) {
+        open.add(client);
         try (client) {
             if (current == Mode.REFUSE) {
                 return;
@@ -82,6 +97,8 @@ public final class FaultyProxy implements AutoCloseable {
             }
         } catch (IOException e) {
             // a side went away: so does the connection
+        } finally {
+            open.remove(client);
         }
     }
 
