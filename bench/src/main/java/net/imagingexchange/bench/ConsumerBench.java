@@ -113,6 +113,7 @@ public final class ConsumerBench {
         report.header("the TCP relay: a loopback port in the bench's JVM copying each connection's bytes to the"
                 + " exchange and back (64 KiB buffers, a thread per direction, nothing parsed): the cost of any hop");
         report.header("client: Accept: " + WadoRsClient.ACCEPT + ", the JDK's HttpURLConnection, 64 KiB reads,"
-                + " multipart parsed and counted as it arrives");
+                + " multipart parsed and counted as it arrives; then " + CurlClient.version() + ", the body discarded"
+                + " unparsed");
     }
 }

@@ -203,7 +203,7 @@ public final class ImagingSourceBench {
         report.header("retrieval: GET .../studies/UID, Accept: " + WadoRsClient.ACCEPT + ", from ours ("
                 + exchange.base() + "/imaging-source/dicomweb) and Orthanc (/dicom-web, configuration "
                 + orthanc.configuration() + "), the same HttpURLConnection client, 64 KiB reads, multipart parsed"
-                + " and counted as it arrives");
+                + " and counted as it arrives; then " + CurlClient.version() + ", the body discarded unparsed");
     }
 
     private void notes() {

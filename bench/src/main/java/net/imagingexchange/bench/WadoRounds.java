@@ -72,7 +72,41 @@ final class WadoRounds {
             }
         }
         results(oursTotals, peerTotals, peer.name());
+        if (CurlClient.available()) {
+            curlRounds(ours, peer);
+        }
         memory(ours, peer, rssBefore, reset);
+    }
+
+    /** The same retrievals by curl, one at a time, the sides taking turns; each answer must be as large as the study. */
+    private void curlRounds(Server ours, Server peer) {
+        long[] oursTotals = new long[3];
+        long[] peerTotals = new long[3];
+        for (int r = 0; r < options.rounds(); r++) {
+            for (int k = 0; k < 2; k++) {
+                boolean oursNow = (r + k) % 2 == 0;
+                Server server = oursNow ? ours : peer;
+                var retrieval = CurlClient.retrieve(server.study());
+                if (retrieval.bytes() < datasetBytes()) {
+                    throw new IllegalStateException("curl " + server.study() + ": " + retrieval.bytes()
+                            + " bytes, less than the study's data sets");
+                }
+                long[] totals = oursNow ? oursTotals : peerTotals;
+                totals[0] += retrieval.bytes();
+                totals[1] += retrieval.firstByteNanos();
+                totals[2] += retrieval.wallNanos();
+                RetrieveBench.progress("curl round %d/%d, %s: %.2f s, %.0f MiB/s", r + 1, options.rounds(),
+                        server.name(), retrieval.wallNanos() / 1e9,
+                        mib(retrieval.bytes()) / (retrieval.wallNanos() / 1e9));
+            }
+        }
+        double oursSpeed = mib(oursTotals[0]) / (oursTotals[2] / 1e9);
+        double peerSpeed = mib(peerTotals[0]) / (peerTotals[2] / 1e9);
+        report.speed(String.format(Locale.ROOT, "WADO-RS study, 1 curl client (body not parsed), against %s",
+                peer.name()), "MiB/s", oursSpeed, peerSpeed, new BenchReport.Target(String.format(Locale.ROOT,
+                "ratio >= %.2f", goal.speedRatio()), oursSpeed / peerSpeed >= goal.speedRatio()));
+        report.duration("  curl's time to first byte", "ms", oursTotals[1] / 1e6 / options.rounds(),
+                peerTotals[1] / 1e6 / options.rounds());
     }
 
     /** Untimed, checked: {@code --warmup} retrievals on each side (at least one); both must hold the study. */
