@@ -50,7 +50,6 @@ import net.imagingexchange.imagingsource.publish.ManifestFactory;
 import net.imagingexchange.imagingsource.publish.PublicationScheduler;
 import net.imagingexchange.imagingsource.publish.Publications;
 import net.imagingexchange.imagingsource.publish.Publisher;
-import net.imagingexchange.imagingsource.publish.Rad68Client;
 import net.imagingexchange.imagingsource.publish.RegistryQueryClient;
 import net.imagingexchange.imagingsource.rad69.ImagingSourceSoapEndpoints;
 import net.imagingexchange.imagingsource.rad69.InstanceRetrieval;
@@ -60,6 +59,7 @@ import net.imagingexchange.xds.domain.AffinityDomain;
 import net.imagingexchange.xds.domain.AffinityDomainProperties;
 import net.imagingexchange.xds.soap.IpfClient;
 import net.imagingexchange.xds.soap.OwnServer;
+import net.imagingexchange.xds.soap.ProvideAndRegisterClient;
 import net.imagingexchange.xds.soap.XdsServlets;
 
 /**
@@ -71,6 +71,18 @@ import net.imagingexchange.xds.soap.XdsServlets;
 @ConditionalOnProperty(prefix = "imaging-source", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties({ImagingSourceProperties.class, AffinityDomainProperties.class})
 public class ImagingSourceAutoConfiguration {
+
+    /**
+     * RAD-68 goes to the repository with IPF's ITI-41 client (not a bean: the exchange's reading site has one of its
+     * own, for reports).
+     */
+    private static ProvideAndRegisterClient rad68Client(ImagingSourceProperties properties, AuditContext audit,
+                                                        Environment environment) {
+        var publication = properties.publication();
+        Supplier<String> url = publication.repositoryUrl().isBlank()
+                ? () -> OwnServer.url(environment, "/repository/iti41") : publication::repositoryUrl;
+        return ProvideAndRegisterClient.of(url, publication.connectTimeout(), publication.receiveTimeout(), audit);
+    }
 
     @Bean
     @ConditionalOnMissingBean
@@ -130,15 +142,6 @@ public class ImagingSourceAutoConfiguration {
         return new Publications(database.dataSource());
     }
 
-    @Bean
-    Rad68Client rad68Client(ImagingSourceProperties properties, AuditContext audit, Environment environment) {
-        var publication = properties.publication();
-        Supplier<String> url = publication.repositoryUrl().isBlank()
-                ? () -> OwnServer.url(environment, "/repository/iti41") : publication::repositoryUrl;
-        return new Rad68Client(new IpfClient<>(XDS.Interactions.ITI_41.getWsTransactionConfiguration(), url,
-                publication.connectTimeout(), publication.receiveTimeout(), audit));
-    }
-
     /**
      * The manifests' WADO-RS Retrieve URL names this server, whose port is known once it listens: the factory is made
      * on first use, when the first study is published.
@@ -167,11 +170,11 @@ public class ImagingSourceAutoConfiguration {
 
     @Bean
     Publisher publisher(StudyIndex index, Publications publications, PatientIdentities identities,
-                        ManifestFactory manifests, Rad68Client repository, RegistryQueryClient registry,
-                        ImagingSourceProperties properties, Clock clock) throws IOException {
+                        ManifestFactory manifests, RegistryQueryClient registry, ImagingSourceProperties properties,
+                        Clock clock, AuditContext audit, Environment environment) throws IOException {
         var publication = properties.publication();
-        return new Publisher(index, publications, identities, manifests, repository, registry,
-                properties.manifestsDirectory(), clock,
+        return new Publisher(index, publications, identities, manifests, rad68Client(properties, audit, environment),
+                registry, properties.manifestsDirectory(), clock,
                 new Publisher.Backoff(publication.firstRetry(), publication.maxRetryDelay()));
     }
 

@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.openehealth.ipf.commons.audit.AuditContext;
-import org.openehealth.ipf.commons.ihe.xds.XDS;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +18,8 @@ import net.imagingexchange.consumer.RegionalPatients;
 import net.imagingexchange.consumer.region.DocumentRetrieval;
 import net.imagingexchange.consumer.region.RegistryQueries;
 import net.imagingexchange.consumer.region.StudyCatalogue;
-import net.imagingexchange.xds.soap.IpfClient;
 import net.imagingexchange.xds.soap.OwnServer;
+import net.imagingexchange.xds.soap.ProvideAndRegisterClient;
 
 /**
  * Reports back (spec/xdsi.md 6): the reading site as an XDS Document Source of CDA reports (ITI-41), and the report
@@ -31,13 +30,12 @@ import net.imagingexchange.xds.soap.OwnServer;
 @EnableConfigurationProperties(ReportProperties.class)
 public class ReportConfiguration {
 
-    @Bean
-    ProvideAndRegister reportProvideAndRegister(ReportProperties properties, AuditContext audit,
-                                                Environment environment) {
+    /** Reports go to the repository with IPF's ITI-41 client (not a bean: the exchange's imaging source has one). */
+    private static ProvideAndRegisterClient reportProvideAndRegister(ReportProperties properties, AuditContext audit,
+                                                                     Environment environment) {
         Supplier<String> url = properties.repositoryUrl().isBlank()
                 ? () -> OwnServer.url(environment, "/repository/iti41") : properties::repositoryUrl;
-        return new ProvideAndRegister(new IpfClient<>(XDS.Interactions.ITI_41.getWsTransactionConfiguration(), url,
-                properties.connectTimeout(), properties.receiveTimeout(), audit));
+        return ProvideAndRegisterClient.of(url, properties.connectTimeout(), properties.receiveTimeout(), audit);
     }
 
     @Bean
@@ -49,15 +47,16 @@ public class ReportConfiguration {
 
     @Bean
     ReportSource reportSource(RegionalPatients patients, StudyCatalogue studies, ReportCatalogue reports,
-                              ProvideAndRegister reportProvideAndRegister, ReportProperties properties,
-                              ConsumerProperties consumer, Clock clock) throws IOException {
+                              ReportProperties properties, ConsumerProperties consumer, Clock clock,
+                              AuditContext audit, Environment environment) throws IOException {
         var writing = new ReportSource.ReportWriting(
                 new CdaWriter(properties.realmCode(), CodedValue.parse(properties.confidentialityCode()),
                         properties.languageCode()),
                 new ReportMetadata(properties, UUID::randomUUID),
                 new DocumentIds(properties.documentUidRoot(), clock), properties,
                 reportsDirectory(consumer).resolve("outgoing"));
-        return new ReportSource(patients, studies, reports, writing, reportProvideAndRegister, clock);
+        return new ReportSource(patients, studies, reports, writing,
+                reportProvideAndRegister(properties, audit, environment), clock);
     }
 
     @Bean

@@ -22,6 +22,7 @@ import net.imagingexchange.consumer.region.RegistryQueries;
 import net.imagingexchange.consumer.region.StudyCatalogue;
 import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.xds.soap.PeerUnavailableException;
+import net.imagingexchange.xds.soap.ProvideAndRegisterClient;
 
 /**
  * The reading site as an XDS Document Source of reports (spec/xdsi.md 6, 7.4): checks a posted report against the
@@ -39,7 +40,7 @@ public final class ReportSource {
     private final StudyCatalogue studies;
     private final ReportCatalogue reports;
     private final ReportWriting writing;
-    private final ProvideAndRegister repository;
+    private final ProvideAndRegisterClient repository;
     private final Clock clock;
 
     /**
@@ -59,7 +60,7 @@ public final class ReportSource {
     }
 
     public ReportSource(RegionalPatients patients, StudyCatalogue studies, ReportCatalogue reports,
-                        ReportWriting writing, ProvideAndRegister repository, Clock clock) throws IOException {
+                        ReportWriting writing, ProvideAndRegisterClient repository, Clock clock) throws IOException {
         this.patients = patients;
         this.studies = studies;
         this.reports = reports;
@@ -195,7 +196,7 @@ public final class ReportSource {
             var submission = new ReportSubmission(report, manifest, patientCx, cda, writing.ids().next(),
                     replaced.map(r -> r.entry().getEntryUuid()));
             var request = writing.metadata().request(submission);
-            ProvideAndRegister.Answer answer = repository.send(request);
+            ProvideAndRegisterClient.Answer answer = repository.send(request);
             if (!answer.success()) {
                 LOG.warn("ITI-41 report refused by {}: {}", repository.url(), answer.describe());
                 throw new ReportException(ReportFailure.REFUSED_BY_REGION, "the repository answered "

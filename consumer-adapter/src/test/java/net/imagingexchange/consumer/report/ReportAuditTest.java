@@ -19,6 +19,7 @@ import net.imagingexchange.consumer.testing.RegionTest;
 import net.imagingexchange.imagingsource.testing.AuditListener;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 import net.imagingexchange.xds.soap.IpfClient;
+import net.imagingexchange.xds.soap.ProvideAndRegisterClient;
 
 /**
  * ATNA (issue 6): sending a report is audited by the Document Source as an ITI-41 PHI Export (ITI TF-2b 3.41.5.1,
@@ -47,7 +48,7 @@ class ReportAuditTest extends RegionTest {
         try (var listener = new AuditListener()) {
             var audit = AuditContexts.create(new AuditProperties(true, "127.0.0.1", listener.port(),
                     AuditProperties.Transport.UDP, AUDIT_SOURCE_ID, "test-region"));
-            var repository = new ProvideAndRegister(new IpfClient<>(
+            var repository = new ProvideAndRegisterClient(new IpfClient<>(
                     XDS.Interactions.ITI_41.getWsTransactionConfiguration(), () -> base() + "/repository/iti41",
                     Duration.ofSeconds(5), Duration.ofSeconds(60), audit));
             var writing = new ReportSource.ReportWriting(new CdaWriter("FR",

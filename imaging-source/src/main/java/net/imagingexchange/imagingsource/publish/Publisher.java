@@ -21,6 +21,7 @@ import net.imagingexchange.imagingsource.index.StudyIndex;
 import net.imagingexchange.imagingsource.index.StudyLocks;
 import net.imagingexchange.imagingsource.index.StudySnapshot;
 import net.imagingexchange.xds.soap.PeerUnavailableException;
+import net.imagingexchange.xds.soap.ProvideAndRegisterClient;
 
 /**
  * Publishes a study: maps its patient to the region, writes its manifest, sends RAD-68, and records the outcome
@@ -38,7 +39,7 @@ public final class Publisher {
     private final Publications publications;
     private final PatientIdentities identities;
     private final ManifestFactory manifests;
-    private final Rad68Client repository;
+    private final ProvideAndRegisterClient repository;
     private final RegistryQueryClient registry;
     private final Path manifestsDirectory;
     private final Clock clock;
@@ -55,7 +56,7 @@ public final class Publisher {
     }
 
     public Publisher(StudyIndex index, Publications publications, PatientIdentities identities,
-                     ManifestFactory manifests, Rad68Client repository, RegistryQueryClient registry,
+                     ManifestFactory manifests, ProvideAndRegisterClient repository, RegistryQueryClient registry,
                      Path manifestsDirectory, Clock clock, Backoff backoff) throws IOException {
         this.index = index;
         this.publications = publications;
@@ -158,7 +159,7 @@ public final class Publisher {
         }
         String submissionSet = submissionSetUid(manifest);
         long started = System.nanoTime();
-        Rad68Client.Answer answer;
+        ProvideAndRegisterClient.Answer answer;
         try {
             var request = manifests.request(snapshot, patient, manifest, submissionSet, kos, replaced,
                     ZonedDateTime.now(clock));

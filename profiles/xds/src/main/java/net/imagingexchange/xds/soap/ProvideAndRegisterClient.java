@@ -1,26 +1,31 @@
 // SPDX-License-Identifier: Apache-2.0
-package net.imagingexchange.consumer.report;
+package net.imagingexchange.xds.soap;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.openehealth.ipf.commons.audit.AuditContext;
+import org.openehealth.ipf.commons.ihe.xds.XDS;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLFactory30;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLRegistryResponse30;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
+import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorCode;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.ErrorInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.ProvideAndRegisterDocumentSetTransformer;
 import org.openehealth.ipf.commons.ihe.xds.core.transform.responses.ResponseTransformer;
 import org.openehealth.ipf.commons.ihe.xds.iti41.Iti41PortType;
 
-import net.imagingexchange.xds.soap.IpfClient;
-import net.imagingexchange.xds.soap.PeerUnavailableException;
 
 /**
- * ITI-41 Provide and Register Document Set-b (ITI TF-2b 3.41) as a Document Source sends it, with IPF's client: the
- * document goes as an MTOM part, and IPF writes the client's ATNA record (PHI Export) when auditing is on.
+ * ITI-41 Provide and Register Document Set-b (ITI TF-2b 3.41) as a Document Source sends it with IPF's client: the
+ * documents go as MTOM parts, and IPF writes the client's ATNA record (PHI Export) when auditing is on. RAD-68
+ * (RAD TF-2 4.68) is the same wire with a KOS manifest as the document: the imaging source publishes with it, the
+ * reading site sends its reports with it.
  */
-public final class ProvideAndRegister {
+public final class ProvideAndRegisterClient {
 
     private final IpfClient<Iti41PortType> client;
 
@@ -31,6 +36,18 @@ public final class ProvideAndRegister {
             return status == Status.SUCCESS;
         }
 
+        /**
+         * Whether the registry refused a re-sent submission because it already holds it: XDSDuplicateUniqueIdInRegistry
+         * naming its SubmissionSet uniqueId (ITI TF-3 4.2.4.1), which only this source makes.
+         */
+        public boolean alreadyRegistered(String submissionSetUniqueId) {
+            return status == Status.FAILURE && errors.stream().anyMatch(
+                    e -> e.getErrorCode() == ErrorCode.DUPLICATE_UNIQUE_ID_IN_REGISTRY
+                            && (submissionSetUniqueId.equals(e.getLocation())
+                            || String.valueOf(e.getCodeContext()).contains(submissionSetUniqueId)));
+        }
+
+        /** The status and every error, for the status API and the log. */
         public String describe() {
             return status + (errors.isEmpty() ? "" : ": " + errors.stream()
                     .map(e -> (e.getErrorCode() == null ? e.getCustomErrorCode() : e.getErrorCode().getOpcode())
@@ -39,8 +56,15 @@ public final class ProvideAndRegister {
         }
     }
 
-    public ProvideAndRegister(IpfClient<Iti41PortType> client) {
+    public ProvideAndRegisterClient(IpfClient<Iti41PortType> client) {
         this.client = client;
+    }
+
+    /** A client of the ITI-41 endpoint at {@code url}, resolved on first use (see {@link IpfClient}). */
+    public static ProvideAndRegisterClient of(Supplier<String> url, Duration connectTimeout, Duration receiveTimeout,
+                                              AuditContext audit) {
+        return new ProvideAndRegisterClient(new IpfClient<>(XDS.Interactions.ITI_41.getWsTransactionConfiguration(),
+                url, connectTimeout, receiveTimeout, audit));
     }
 
     public String url() {
