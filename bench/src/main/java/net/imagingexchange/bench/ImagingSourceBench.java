@@ -76,6 +76,8 @@ public final class ImagingSourceBench {
                     new WadoRounds.Server("ours", URI.create(exchange.base()
                             + "/imaging-source/dicomweb/studies/" + retrieved.studyInstanceUid()), exchange.jvm()),
                     new WadoRounds.Server("Orthanc", orthanc.study(retrieved.studyInstanceUid()), orthanc.process()));
+            plainDownloadLimit(URI.create(exchange.base() + "/imaging-source/dicomweb/studies/"
+                    + retrieved.studyInstanceUid()), retrieved);
             notes();
         } finally {
             RetrieveBench.progress("deleting the files of earlier sends and runs (%s)", ingest.spent());
@@ -204,6 +206,43 @@ public final class ImagingSourceBench {
                 + exchange.base() + "/imaging-source/dicomweb) and Orthanc (/dicom-web, configuration "
                 + orthanc.configuration() + "), the same HttpURLConnection client, 64 KiB reads, multipart parsed"
                 + " and counted as it arrives; then " + CurlClient.version() + ", the body discarded unparsed");
+    }
+
+    /**
+     * The same study by curl from ours and as one plain HTTP download of its stored files (the same page cache, no
+     * multipart, no index): how close ours is to what this machine can send at all.
+     */
+    private void plainDownloadLimit(URI ours, DicomStudy study) throws IOException {
+        if (!CurlClient.available()) {
+            return;
+        }
+        List<Path> files;
+        try (var stored = Files.list(work.resolve("data").resolve("imaging-source").resolve("instances")
+                .resolve(study.studyInstanceUid()))) {
+            files = stored.sorted().toList();
+        }
+        try (var plain = new PlainStudyServer(files)) {
+            long[] oursTotals = new long[2];
+            long[] plainTotals = new long[2];
+            for (int r = 0; r < options.warmup() + options.rounds(); r++) {
+                for (int k = 0; k < 2; k++) {
+                    boolean oursNow = (r + k) % 2 == 0;
+                    var retrieval = CurlClient.retrieve(oursNow ? ours : plain.study());
+                    if (r < options.warmup()) {
+                        continue;
+                    }
+                    long[] totals = oursNow ? oursTotals : plainTotals;
+                    totals[0] += retrieval.bytes();
+                    totals[1] += retrieval.wallNanos();
+                }
+            }
+            report.speed("WADO-RS study by curl, against a plain HTTP download of its stored files", "MiB/s",
+                    oursTotals[0] / 1048576.0 / (oursTotals[1] / 1e9), plainTotals[0] / 1048576.0
+                            / (plainTotals[1] / 1e9), null);
+            report.note("plain download = the JDK's HTTP server in the bench's JVM answering the study's stored files"
+                    + " one after the other with a Content-Length (64 KiB blocks, same page cache, no multipart):"
+                    + " what this machine can send over loopback HTTP at all");
+        }
     }
 
     private void notes() {
