@@ -34,6 +34,7 @@ import net.imagingexchange.xds.domain.AffinityDomain;
 import net.imagingexchange.xds.domain.AffinityDomainProperties;
 import net.imagingexchange.xds.soap.IpfClient;
 import net.imagingexchange.xds.soap.OwnServer;
+import net.imagingexchange.xds.soap.StoredQueryClient;
 
 /**
  * The XDS-I.b Imaging Document Consumer of a reading site (DESIGN.md 3, {@code consumer-adapter}): the region seen
@@ -71,8 +72,7 @@ public class ConsumerAutoConfiguration {
         var region = properties.region();
         Supplier<String> url = region.registryUrl().isBlank()
                 ? () -> OwnServer.url(environment, "/registry/iti18") : region::registryUrl;
-        return new RegistryQueries(new IpfClient<>(XDS.Interactions.ITI_18.getWsTransactionConfiguration(), url,
-                region.connectTimeout(), region.receiveTimeout(), audit));
+        return new RegistryQueries(StoredQueryClient.of(url, region.connectTimeout(), region.receiveTimeout(), audit));
     }
 
     @Bean

@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.openehealth.ipf.commons.audit.AuditContext;
-import org.openehealth.ipf.commons.ihe.xds.XDS;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -57,9 +56,9 @@ import net.imagingexchange.imagingsource.rad69.Rad69Endpoint;
 import net.imagingexchange.imagingsource.storage.InstanceStore;
 import net.imagingexchange.xds.domain.AffinityDomain;
 import net.imagingexchange.xds.domain.AffinityDomainProperties;
-import net.imagingexchange.xds.soap.IpfClient;
 import net.imagingexchange.xds.soap.OwnServer;
 import net.imagingexchange.xds.soap.ProvideAndRegisterClient;
+import net.imagingexchange.xds.soap.StoredQueryClient;
 import net.imagingexchange.xds.soap.XdsServlets;
 
 /**
@@ -164,8 +163,8 @@ public class ImagingSourceAutoConfiguration {
         var publication = properties.publication();
         Supplier<String> url = publication.registryQueryUrl().isBlank()
                 ? () -> OwnServer.url(environment, "/registry/iti18") : publication::registryQueryUrl;
-        return new RegistryQueryClient(new IpfClient<>(XDS.Interactions.ITI_18.getWsTransactionConfiguration(), url,
-                publication.connectTimeout(), publication.receiveTimeout(), audit));
+        return new RegistryQueryClient(StoredQueryClient.of(url, publication.connectTimeout(),
+                publication.receiveTimeout(), audit));
     }
 
     @Bean

@@ -1,19 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.consumer.dicomweb;
 
-import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import net.imagingexchange.consumer.ProblemAnswers;
 import net.imagingexchange.consumer.region.StudyCatalogue;
 
 /**
@@ -40,8 +39,6 @@ public class FacadeProblems {
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail,
                                                          HttpServletRequest request) {
         LOG.info("consumer DICOMweb {} refused status={}", request.getMethod(), status.value());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ProblemAnswers.of(ProblemDetail.forStatusAndDetail(status, detail), request);
     }
 }

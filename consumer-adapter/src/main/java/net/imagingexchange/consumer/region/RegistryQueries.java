@@ -2,27 +2,18 @@
 package net.imagingexchange.consumer.region;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
-import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLFactory30;
-import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLQueryResponse30;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Hl7v2Based;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
-import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsByReferenceIdQuery;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuery;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryList;
-import org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryReturnType;
-import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
-import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.QueryRegistryTransformer;
-import org.openehealth.ipf.commons.ihe.xds.core.transform.responses.QueryResponseTransformer;
-import org.openehealth.ipf.commons.ihe.xds.iti18.Iti18PortType;
 
-import net.imagingexchange.xds.soap.IpfClient;
 import net.imagingexchange.xds.soap.PeerUnavailableException;
+import net.imagingexchange.xds.soap.StoredQueryClient;
 
 /**
  * ITI-18 Registry Stored Query as a Document Consumer asks it (ITI TF-2 3.18), LeafClass, Approved entries only
@@ -37,9 +28,9 @@ public final class RegistryQueries {
     public static final String STUDY_INSTANCE_UID = "urn:ihe:iti:xds:2016:studyInstanceUID";
     public static final String ACCESSION = "urn:ihe:iti:xds:2013:accession";
 
-    private final IpfClient<Iti18PortType> client;
+    private final StoredQueryClient client;
 
-    public RegistryQueries(IpfClient<Iti18PortType> client) {
+    public RegistryQueries(StoredQueryClient client) {
         this.client = client;
     }
 
@@ -48,7 +39,7 @@ public final class RegistryQueries {
             throws PeerUnavailableException, RegistryQueryException {
         var query = new FindDocumentsQuery();
         prepare(query, patientCx, formatCodes);
-        return run(new QueryRegistry(query));
+        return run(query);
     }
 
     /**
@@ -62,7 +53,7 @@ public final class RegistryQueries {
         var anyOf = new QueryList<String>();
         anyOf.getOuterList().add(List.copyOf(referenceIds));
         query.setReferenceIds(anyOf);
-        return run(new QueryRegistry(query));
+        return run(query);
     }
 
     /** The CXi value of a Study Instance UID in referenceIdList. */
@@ -78,18 +69,13 @@ public final class RegistryQueries {
         }
     }
 
-    private List<DocumentEntry> run(QueryRegistry registry) throws PeerUnavailableException, RegistryQueryException {
-        registry.setReturnType(QueryReturnType.LEAF_CLASS);
-        var request = new QueryRegistryTransformer().toEbXML(registry).getInternal();
-        var answer = client.call(port -> port.documentRegistryRegistryStoredQuery(request));
-        var response = new QueryResponseTransformer(new EbXMLFactory30()).fromEbXML(new EbXMLQueryResponse30(answer));
-        if (response.getStatus() != Status.SUCCESS) {
-            throw new RegistryQueryException(response.getStatus() + ": " + response.getErrors().stream()
-                    .map(e -> (e.getErrorCode() == null ? e.getCustomErrorCode() : e.getErrorCode().getOpcode())
-                            + " " + e.getCodeContext())
-                    .collect(Collectors.joining("; ")));
+    private List<DocumentEntry> run(FindDocumentsQuery query) throws PeerUnavailableException,
+            RegistryQueryException {
+        try {
+            return client.documentEntries(query);
+        } catch (StoredQueryClient.StoredQueryException e) {
+            throw new RegistryQueryException(e.getMessage());
         }
-        return response.getDocumentEntries();
     }
 
     /** The registry answered the query with an error (a malformed patient ID, an unknown patient...). */

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.consumer.report;
 
-import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,13 +11,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import net.imagingexchange.consumer.ProblemAnswers;
 
 /**
  * The one place where refused report requests become HTTP answers: an RFC 9457 problem detail
@@ -72,10 +72,9 @@ public class ReportProblems {
         HttpStatus status = failure.status();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(failure.type());
-        problem.setInstance(URI.create(request.getRequestURI()));
         if (!fields.isEmpty()) {
             problem.setProperty("fields", fields);
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ProblemAnswers.of(problem, request);
     }
 }

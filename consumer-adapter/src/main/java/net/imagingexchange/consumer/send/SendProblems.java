@@ -1,20 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.consumer.send;
 
-import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import net.imagingexchange.consumer.ProblemAnswers;
 import net.imagingexchange.consumer.region.StudyCatalogue;
 
 /** Refused send requests as RFC 9457 problem details; a region that cannot answer is a 502 that names it. */
@@ -44,8 +43,6 @@ public class SendProblems {
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail,
                                                          HttpServletRequest request) {
         LOG.info("consumer send {} refused status={}", request.getMethod(), status.value());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ProblemAnswers.of(ProblemDetail.forStatusAndDetail(status, detail), request);
     }
 }

@@ -4,18 +4,11 @@ package net.imagingexchange.imagingsource.publish;
 import java.util.List;
 import java.util.Optional;
 
-import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLFactory30;
-import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLQueryResponse30;
-import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetDocumentsQuery;
-import org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryReturnType;
-import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
-import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.QueryRegistryTransformer;
-import org.openehealth.ipf.commons.ihe.xds.core.transform.responses.QueryResponseTransformer;
-import org.openehealth.ipf.commons.ihe.xds.iti18.Iti18PortType;
 
-import net.imagingexchange.xds.soap.IpfClient;
 import net.imagingexchange.xds.soap.PeerUnavailableException;
+import net.imagingexchange.xds.soap.StoredQueryClient;
 
 /**
  * Asks the registry whether a manifest sent without a clear answer was registered: ITI-18 GetDocuments by its
@@ -23,9 +16,9 @@ import net.imagingexchange.xds.soap.PeerUnavailableException;
  */
 public final class RegistryQueryClient {
 
-    private final IpfClient<Iti18PortType> client;
+    private final StoredQueryClient client;
 
-    public RegistryQueryClient(IpfClient<Iti18PortType> client) {
+    public RegistryQueryClient(StoredQueryClient client) {
         this.client = client;
     }
 
@@ -37,15 +30,10 @@ public final class RegistryQueryClient {
     public Optional<String> registeredEntry(String documentUniqueId) throws PeerUnavailableException {
         var query = new GetDocumentsQuery();
         query.setUniqueIds(List.of(documentUniqueId));
-        var registry = new QueryRegistry(query);
-        registry.setReturnType(QueryReturnType.LEAF_CLASS);
-        var request = new QueryRegistryTransformer().toEbXML(registry).getInternal();
-        var answer = client.call(port -> port.documentRegistryRegistryStoredQuery(request));
-        var response = new QueryResponseTransformer(new EbXMLFactory30()).fromEbXML(new EbXMLQueryResponse30(answer));
-        if (response.getStatus() != Status.SUCCESS) {
-            throw new PeerUnavailableException(client.url() + " refused GetDocuments: " + response.getErrors(), null,
-                    true);
+        try {
+            return client.documentEntries(query).stream().map(DocumentEntry::getEntryUuid).findFirst();
+        } catch (StoredQueryClient.StoredQueryException e) {
+            throw new PeerUnavailableException(client.url() + " refused GetDocuments: " + e.getMessage(), e, true);
         }
-        return response.getDocumentEntries().stream().map(entry -> entry.getEntryUuid()).findFirst();
     }
 }

@@ -16,22 +16,14 @@ import java.util.List;
 import org.openehealth.ipf.commons.audit.DefaultAuditContext;
 import org.openehealth.ipf.commons.ihe.xds.RAD;
 import org.openehealth.ipf.commons.ihe.xds.XDS;
-import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLFactory30;
-import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLQueryResponse30;
 import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.RetrieveDocumentSetRequestType;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AvailabilityStatus;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Hl7v2Based;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
-import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsByReferenceIdQuery;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryList;
-import org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryReturnType;
-import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.xdsi.RetrieveImagingDocumentSetRequestType;
-import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.QueryRegistryTransformer;
-import org.openehealth.ipf.commons.ihe.xds.core.transform.responses.QueryResponseTransformer;
-import org.openehealth.ipf.commons.ihe.xds.iti18.Iti18PortType;
 import org.openehealth.ipf.commons.ihe.xds.iti43.Iti43PortType;
 import org.openehealth.ipf.commons.ihe.xds.rad69.Rad69PortType;
 
@@ -42,6 +34,7 @@ import net.imagingexchange.dicom.web.MultipartReader;
 
 import net.imagingexchange.xds.soap.IpfClient;
 import net.imagingexchange.xds.soap.PeerUnavailableException;
+import net.imagingexchange.xds.soap.StoredQueryClient;
 
 /**
  * A reading site's view of the region through IPF's clients: ITI-18 FindDocumentsByReferenceId against the
@@ -49,14 +42,14 @@ import net.imagingexchange.xds.soap.PeerUnavailableException;
  */
 public final class RegionClients {
 
-    private final IpfClient<Iti18PortType> iti18;
+    private final StoredQueryClient iti18;
     private final IpfClient<Iti43PortType> iti43;
 
     public RegionClients(String baseUrl) {
         var noAudit = new DefaultAuditContext();
         noAudit.setAuditEnabled(false);
-        iti18 = new IpfClient<>(XDS.Interactions.ITI_18.getWsTransactionConfiguration(),
-                () -> baseUrl + "/registry/iti18", Duration.ofSeconds(5), Duration.ofSeconds(60), noAudit);
+        iti18 = StoredQueryClient.of(() -> baseUrl + "/registry/iti18", Duration.ofSeconds(5), Duration.ofSeconds(60),
+                noAudit);
         iti43 = new IpfClient<>(XDS.Interactions.ITI_43.getWsTransactionConfiguration(),
                 () -> baseUrl + "/repository/iti43", Duration.ofSeconds(5), Duration.ofSeconds(60), noAudit);
     }
@@ -74,15 +67,11 @@ public final class RegionClients {
         var anyOf = new QueryList<String>();
         anyOf.getOuterList().add(List.of(referenceIds));
         query.setReferenceIds(anyOf);
-        var registry = new QueryRegistry(query);
-        registry.setReturnType(QueryReturnType.LEAF_CLASS);
-        var request = new QueryRegistryTransformer().toEbXML(registry).getInternal();
-        var answer = iti18.call(port -> port.documentRegistryRegistryStoredQuery(request));
-        var response = new QueryResponseTransformer(new EbXMLFactory30()).fromEbXML(new EbXMLQueryResponse30(answer));
-        if (response.getStatus() != Status.SUCCESS) {
-            throw new IllegalStateException("ITI-18 failed: " + response.getErrors());
+        try {
+            return iti18.documentEntries(query);
+        } catch (StoredQueryClient.StoredQueryException e) {
+            throw new IllegalStateException("ITI-18 failed: " + e.getMessage());
         }
-        return response.getDocumentEntries();
     }
 
     /**

@@ -4,7 +4,6 @@ package net.imagingexchange.xds.soap;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import org.openehealth.ipf.commons.audit.AuditContext;
 import org.openehealth.ipf.commons.ihe.xds.XDS;
@@ -49,10 +48,7 @@ public final class ProvideAndRegisterClient {
 
         /** The status and every error, for the status API and the log. */
         public String describe() {
-            return status + (errors.isEmpty() ? "" : ": " + errors.stream()
-                    .map(e -> (e.getErrorCode() == null ? e.getCustomErrorCode() : e.getErrorCode().getOpcode())
-                            + " (" + e.getCodeContext() + ")")
-                    .collect(Collectors.joining("; ")));
+            return StoredQueryClient.describe(status, errors);
         }
     }
 
