@@ -13,6 +13,13 @@ import net.imagingexchange.dicom.Uids;
  */
 public record RegionalPatients(String assigningAuthority) {
 
+    public RegionalPatients {
+        if (!Uids.isOid(assigningAuthority)) {
+            throw new IllegalArgumentException("the regional patient IDs' assigning authority must be an OID, not "
+                    + assigningAuthority + " (consumer.region.affinity-domain-oid, or the affinity domain's)");
+        }
+    }
+
     /**
      * The CX of a patient named as a reading site's tools name one: a bare ID of the affinity domain, an ID with its
      * issuer (which must be the domain's), or a CX already.
@@ -36,10 +43,5 @@ public record RegionalPatients(String assigningAuthority) {
             return Optional.empty();
         }
         return Optional.of(id + "^^^&" + assigningAuthority + "&ISO");
-    }
-
-    /** Whether {@code oid} can be the domain's assigning authority at all (configuration check). */
-    public boolean valid() {
-        return Uids.isOid(assigningAuthority);
     }
 }

@@ -2,6 +2,7 @@
 package net.imagingexchange.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,5 +23,11 @@ class RegionalPatientsTest {
         assertThat(patients.cx("IDR1^^^&1.2.3&ISO", null)).isEmpty();
         assertThat(patients.cx("^^^&1.2.250.1.1&ISO", null)).isEmpty();
         assertThat(patients.cx("", null)).isEmpty();
+    }
+
+    @Test
+    void anAssigningAuthorityThatIsNotAnOidStopsTheStart() {
+        assertThatThrownBy(() -> new RegionalPatients("REGION"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be an OID, not REGION");
     }
 }

@@ -4,7 +4,7 @@ package net.imagingexchange.consumer.dicomweb;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -28,6 +28,7 @@ import net.imagingexchange.consumer.region.StudyCatalogue;
 import net.imagingexchange.consumer.retrieve.MissingInstance;
 import net.imagingexchange.consumer.retrieve.StudyRetrieval;
 import net.imagingexchange.consumer.retrieve.TransferSyntaxes;
+import net.imagingexchange.dicom.io.TransferSyntax;
 import net.imagingexchange.dicom.web.MultipartWriter;
 
 /**
@@ -148,7 +149,8 @@ public class FacadeRetrieve {
             throws IOException {
         long start = System.nanoTime();
         InstancesAccept accepted = InstancesAccept.of(accept);
-        var scope = new StudyRetrieval.Scope(study, series, sopInstanceUid, accepted.upstream(),
+        var scope = new StudyRetrieval.Scope(study, series,
+                sopInstanceUid == null ? Set.of() : Set.of(sopInstanceUid), accepted.upstream(),
                 TransferSyntaxes.forRad69(accepted.transferSyntax()));
         try (var opened = retrieval.open(scope)) {
             if (opened.whole().isPresent()) {
@@ -170,10 +172,9 @@ public class FacadeRetrieve {
             response.setContentType(multipart.contentType("application/dicom"));
             int[] sent = {0};
             List<MissingInstance> missing = opened.stream(instance -> {
-                var headers = Map.of("Content-Type", "application/dicom; transfer-syntax="
-                        + (instance.transferSyntaxUid() == null ? "1.2.840.10008.1.2.1" : instance.transferSyntaxUid()));
                 try (InputStream in = instance.body()) {
-                    in.transferTo(multipart.beginPart(headers));
+                    multipart.writeDicomPart(instance.transferSyntaxUid() == null
+                            ? TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid() : instance.transferSyntaxUid(), null, in);
                 }
                 sent[0]++;
             });
@@ -186,7 +187,7 @@ public class FacadeRetrieve {
             missing.forEach(m -> LOG.debug("missing instance {} of series {}: {}", m.sopInstanceUid(),
                     m.seriesInstanceUid(), m.reason()));
             audit.accessed(study.studyInstanceUid(), study.patientCx(), series.stream()
-                    .map(StudyManifest.SeriesReference::retrieveUrl).distinct().toList(), missing.size(), request);
+                    .map(StudyManifest.SeriesReference::retrieveUrl).filter(url -> !url.isBlank()).distinct().toList(), missing.size(), request);
             LOG.info("consumer WADO-RS retrieve status={} instances={} missing={} ms={}", response.getStatus(),
                     sent[0], missing.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         }
@@ -214,7 +215,7 @@ public class FacadeRetrieve {
                     missing.size(), describe(missing));
         }
         audit.accessed(study.studyInstanceUid(), study.patientCx(), series.stream()
-                .map(StudyManifest.SeriesReference::retrieveUrl).distinct().toList(), missing.size(), request);
+                .map(StudyManifest.SeriesReference::retrieveUrl).filter(url -> !url.isBlank()).distinct().toList(), missing.size(), request);
         LOG.info("consumer WADO-RS retrieve relayed status={} missing={} ms={}", answer.status(), missing.size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }

@@ -63,6 +63,7 @@ public class FacadeSearch {
         List<String> studyUids = keys.list("StudyInstanceUID", "0020000D");
         Optional<String> accession = keys.single("AccessionNumber", "00080050");
         Optional<String> patientId = keys.single("PatientID", "00100020");
+        Optional<DateRange> studyDate = keys.single("StudyDate", "00080020").map(DateRange::parse); // 400 first
         List<RegionStudy> found;
         if (patientId.isPresent()) {
             String cx = patients.cx(patientId.get(), keys.single("IssuerOfPatientID", "00100021").orElse(null))
@@ -87,8 +88,7 @@ public class FacadeSearch {
                 .filter(s -> accession.isEmpty() || accession.get().equals(s.manifest().study().accessionNumber()))
                 .filter(s -> keys.single("ModalitiesInStudy", "00080061")
                         .map(m -> s.modalities().contains(m)).orElse(true))
-                .filter(s -> keys.single("StudyDate", "00080020")
-                        .map(range -> DateRange.parse(range).contains(s.manifest().study().date())).orElse(true));
+                .filter(s -> studyDate.map(range -> range.contains(s.manifest().study().date())).orElse(true));
         var urls = FacadeUrls.of(baseUrl, request);
         write(page(matching, keys).map(s -> SearchAttributes.study(s,
                 SearchAttributes.RegionalId.of(s.patientCx()), urls)).toList(), response);

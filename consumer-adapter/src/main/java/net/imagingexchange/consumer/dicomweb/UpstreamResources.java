@@ -20,7 +20,6 @@ import org.springframework.http.HttpStatus;
 import net.imagingexchange.consumer.manifest.StudyManifest;
 import net.imagingexchange.consumer.region.ImagingSources;
 import net.imagingexchange.consumer.region.RegionStudy;
-import net.imagingexchange.consumer.retrieve.StudyRetrieval;
 import net.imagingexchange.consumer.retrieve.WadoRsClient;
 
 /**
@@ -61,7 +60,7 @@ public final class UpstreamResources {
                     var answer = wado.get(resource + "/metadata", DICOM_JSON);
                     if (answer.status() == 200 || answer.status() == 206) {
                         answers.add(answer);
-                        bases.add(StudyRetrieval.serviceBase(one.retrieveUrl()));
+                        bases.add(one.wadoRsBase());
                     } else {
                         answer.close();
                         failures.add("series " + one.seriesInstanceUid() + ": " + resource + "/metadata answered "
@@ -158,6 +157,6 @@ public final class UpstreamResources {
     /** The service base of a followable Retrieve URL, else null. */
     private String followable(StudyManifest.SeriesReference series) {
         String url = series.retrieveUrl();
-        return url.isBlank() || !sources.mayFollow(series.retrieveLocationUid(), url) ? null : StudyRetrieval.serviceBase(url);
+        return url.isBlank() || !sources.mayFollow(series.retrieveLocationUid(), url) ? null : series.wadoRsBase();
     }
 }

@@ -36,6 +36,22 @@ public record StudyManifest(String manifestUid, Patient patient, Study study, Li
         public SeriesReference {
             instances = List.copyOf(instances);
         }
+
+        /**
+         * The WADO-RS service base of the Retrieve URL, which some archives write as the study's or the series'
+         * resource rather than as the base (spec/xdsi.md 4.2, open point 3); empty when the manifest gives none.
+         */
+        public String wadoRsBase() {
+            String url = retrieveUrl.strip().replaceAll("/+$", "");
+            int studies = url.lastIndexOf("/studies/");
+            return studies < 0 ? url : url.substring(0, studies);
+        }
+
+        /** {@code <base>/studies/S/series/R}, with {@code /instances/I} when {@code sopInstanceUid} is not null. */
+        public String wadoRsUrl(String studyInstanceUid, String sopInstanceUid) {
+            String series = wadoRsBase() + "/studies/" + studyInstanceUid + "/series/" + seriesInstanceUid;
+            return sopInstanceUid == null ? series : series + "/instances/" + sopInstanceUid;
+        }
     }
 
     /** A Referenced SOP Sequence item. */

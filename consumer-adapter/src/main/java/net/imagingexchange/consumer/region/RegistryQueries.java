@@ -36,7 +36,7 @@ public final class RegistryQueries {
 
     /** FindDocuments (3.18.4.1.2.3.7.1) for a patient, restricted to {@code formatCodes} when any. */
     public List<DocumentEntry> findDocuments(String patientCx, List<Code> formatCodes)
-            throws PeerUnavailableException, RegistryQueryException {
+            throws PeerUnavailableException, StoredQueryClient.StoredQueryException {
         var query = new FindDocumentsQuery();
         prepare(query, patientCx, formatCodes);
         return run(query);
@@ -47,7 +47,7 @@ public final class RegistryQueries {
      * {@code referenceIds} (whole CXi values, e.g. {@code 1.2.3^^^^urn:ihe:iti:xds:2016:studyInstanceUID}).
      */
     public List<DocumentEntry> findByReferenceIds(String patientCx, List<Code> formatCodes, List<String> referenceIds)
-            throws PeerUnavailableException, RegistryQueryException {
+            throws PeerUnavailableException, StoredQueryClient.StoredQueryException {
         var query = new FindDocumentsByReferenceIdQuery();
         prepare(query, patientCx, formatCodes);
         var anyOf = new QueryList<String>();
@@ -70,18 +70,7 @@ public final class RegistryQueries {
     }
 
     private List<DocumentEntry> run(FindDocumentsQuery query) throws PeerUnavailableException,
-            RegistryQueryException {
-        try {
-            return client.documentEntries(query);
-        } catch (StoredQueryClient.StoredQueryException e) {
-            throw new RegistryQueryException(e.getMessage());
-        }
-    }
-
-    /** The registry answered the query with an error (a malformed patient ID, an unknown patient...). */
-    public static final class RegistryQueryException extends Exception {
-        public RegistryQueryException(String message) {
-            super(message);
-        }
+            StoredQueryClient.StoredQueryException {
+        return client.documentEntries(query);
     }
 }

@@ -34,6 +34,7 @@ import net.imagingexchange.consumer.manifest.ManifestReader;
 import net.imagingexchange.consumer.manifest.StudyManifest;
 import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.xds.soap.PeerUnavailableException;
+import net.imagingexchange.xds.soap.StoredQueryClient;
 
 /**
  * The region's studies as found through the registry (ITI-18) and their manifests (ITI-43), spec/xdsi.md 3.5.
@@ -48,6 +49,7 @@ public final class StudyCatalogue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StudyCatalogue.class);
     private static final String DCM_SCHEME = "1.2.840.10008.2.16.4";
     private static final int PARSED_MANIFESTS = 256;
+    private static final int RECENT = 4096;
 
     private final RegistryQueries registry;
     private final DocumentRetrieval repositories;
@@ -55,7 +57,14 @@ public final class StudyCatalogue implements AutoCloseable {
     private final Path studies;
     private final Duration checkInterval;
     private final Clock clock;
-    private final Map<String, Checked> recent = new ConcurrentHashMap<>();
+    /** The studies found lately, each with when the registry was last asked (at most {@value #RECENT} kept). */
+    private final Map<String, Checked> recent = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Checked> eldest) {
+                    return size() > RECENT;
+                }
+            });
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(task -> {
         var thread = new Thread(task, "consumer-manifest-check");
@@ -95,7 +104,7 @@ public final class StudyCatalogue implements AutoCloseable {
                     : registry.findByReferenceIds(patientCx, List.of(RegistryQueries.KOS_FORMAT), referenceIds);
         } catch (PeerUnavailableException e) {
             throw new RegionException("the registry did not answer: " + e.getMessage(), e);
-        } catch (RegistryQueries.RegistryQueryException e) {
+        } catch (StoredQueryClient.StoredQueryException e) {
             throw new RegionException("the registry refused the query: " + e.getMessage(), e);
         }
         Map<String, List<Loaded>> byStudy = new LinkedHashMap<>();
@@ -224,10 +233,11 @@ public final class StudyCatalogue implements AutoCloseable {
     }
 
     private void remember(RegionStudy study) throws RegionException {
-        recent.put(study.studyInstanceUid(), new Checked(study, clock.instant()));
+        Checked before = recent.put(study.studyInstanceUid(), new Checked(study, clock.instant()));
         Path file = studies.resolve(study.studyInstanceUid() + ".properties");
-        if (rememberedPatient(study.studyInstanceUid()).filter(study.patientCx()::equals).isPresent()) {
-            return;
+        if (before != null && before.study().patientCx().equals(study.patientCx())
+                || rememberedPatient(study.studyInstanceUid()).filter(study.patientCx()::equals).isPresent()) {
+            return; // already on file
         }
         var properties = new Properties();
         properties.setProperty("patient", study.patientCx());

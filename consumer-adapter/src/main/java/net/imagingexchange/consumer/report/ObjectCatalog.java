@@ -78,20 +78,7 @@ final class ObjectCatalog {
      * study or series resource (spec/xdsi.md 4.2 and open point 3: both readings are met in practice).
      */
     static Optional<String> wadoRs(StudyManifest.SeriesReference series, String studyUid, String sopInstanceUid) {
-        String base = series.retrieveUrl().strip();
-        if (base.isEmpty()) {
-            return Optional.empty();
-        }
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        String seriesPath = "/studies/" + studyUid + "/series/" + series.seriesInstanceUid();
-        if (base.endsWith(seriesPath)) {
-            return Optional.of(base + "/instances/" + sopInstanceUid);
-        }
-        if (base.endsWith("/studies/" + studyUid)) {
-            return Optional.of(base + "/series/" + series.seriesInstanceUid() + "/instances/" + sopInstanceUid);
-        }
-        return Optional.of(base + seriesPath + "/instances/" + sopInstanceUid);
+        return series.retrieveUrl().isBlank() ? Optional.empty()
+                : Optional.of(series.wadoRsUrl(studyUid, sopInstanceUid));
     }
 }

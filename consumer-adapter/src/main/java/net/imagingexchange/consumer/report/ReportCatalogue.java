@@ -20,6 +20,7 @@ import net.imagingexchange.consumer.region.DocumentRetrieval;
 import net.imagingexchange.consumer.region.RegistryQueries;
 import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.xds.soap.PeerUnavailableException;
+import net.imagingexchange.xds.soap.StoredQueryClient;
 
 /**
  * The reports of a study in the region: its Approved report entries (ITI-18 FindDocumentsByReferenceId with the Study
@@ -130,7 +131,7 @@ public final class ReportCatalogue {
         } catch (PeerUnavailableException e) {
             throw new ReportException(ReportFailure.REGION_UNAVAILABLE, "the registry did not answer: "
                     + e.getMessage(), e);
-        } catch (RegistryQueries.RegistryQueryException e) {
+        } catch (StoredQueryClient.StoredQueryException e) {
             throw new ReportException(ReportFailure.REFUSED_BY_REGION, "the registry refused the query: "
                     + e.getMessage(), e);
         }

@@ -18,6 +18,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.stub.xdsi.RetrieveImagingDocumen
 import org.openehealth.ipf.commons.ihe.xds.rad69.Rad69PortType;
 
 import net.imagingexchange.consumer.manifest.StudyManifest;
+import net.imagingexchange.dicom.io.TransferSyntax;
 import net.imagingexchange.xds.soap.IpfClient;
 import net.imagingexchange.xds.soap.PeerUnavailableException;
 
@@ -29,8 +30,7 @@ import net.imagingexchange.xds.soap.PeerUnavailableException;
 public final class Rad69Retrieval {
 
     /** Explicit VR Little Endian, which every RAD-69 responder can provide (spec/xdsi.md 3.5 step 3). */
-    static final String EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1";
-    static final String IMPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2";
+    private static final String EXPLICIT_VR_LITTLE_ENDIAN = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid();
 
     private final Duration connectTimeout;
     private final Duration receiveTimeout;
@@ -43,11 +43,6 @@ public final class Rad69Retrieval {
         this.audit = audit;
     }
 
-    /** What came back: each returned instance in order, and the instances asked for but not returned. */
-    public interface Visitor {
-        void instance(RetrievedInstance instance) throws IOException;
-    }
-
     /**
      * Asks {@code rad69Url} for {@code instances} of one series, each returned document handed to {@code visitor}.
      *
@@ -57,7 +52,7 @@ public final class Rad69Retrieval {
     public List<MissingInstance> retrieve(String rad69Url, String studyInstanceUid,
                                           StudyManifest.SeriesReference series,
                                           List<StudyManifest.InstanceReference> instances,
-                                          List<String> transferSyntaxes, Visitor visitor)
+                                          List<String> transferSyntaxes, StudyRetrieval.Visitor visitor)
             throws PeerUnavailableException, IOException {
         var request = new RetrieveImagingDocumentSetRequestType();
         List<String> syntaxes = new ArrayList<>(transferSyntaxes);

@@ -51,12 +51,21 @@ public final class StudyRetrieval {
      * What to get.
      *
      * @param series         the manifest's series in scope.
-     * @param sopInstanceUid one instance of the single series in scope, or null for whole series.
+     * @param instances      the SOP Instance UIDs wanted of those series; empty for whole series.
      * @param accept         the Accept header sent to WADO-RS (its transfer-syntax parameter is the caller's).
      * @param rad69Syntaxes  the transfer syntaxes the caller takes from RAD-69, in preference order.
      */
-    public record Scope(RegionStudy study, List<StudyManifest.SeriesReference> series, String sopInstanceUid,
+    public record Scope(RegionStudy study, List<StudyManifest.SeriesReference> series, Set<String> instances,
                         String accept, List<String> rad69Syntaxes) {
+
+        public Scope {
+            instances = Set.copyOf(instances);
+        }
+
+        /** The one instance wanted, when the scope is one: WADO-RS then has its own resource for it. */
+        Optional<String> oneInstance() {
+            return instances.size() == 1 ? Optional.of(instances.iterator().next()) : Optional.empty();
+        }
     }
 
     /** Receives instances, one at a time; a body must be read before the next is offered. */
@@ -100,16 +109,16 @@ public final class StudyRetrieval {
      */
     private WadoRsClient.Answer wholeAnswer(Scope scope) throws IOException {
         List<String> bases = scope.series().stream().map(s -> s.retrieveUrl().isBlank()
-                || !sources.mayFollow(s.retrieveLocationUid(), s.retrieveUrl()) ? "" : serviceBase(s.retrieveUrl()))
+                || !sources.mayFollow(s.retrieveLocationUid(), s.retrieveUrl()) ? "" : s.wadoRsBase())
                 .distinct().toList();
-        if (bases.size() != 1 || bases.get(0).isEmpty()) {
+        if (bases.size() != 1 || bases.get(0).isEmpty() || scope.instances().size() > 1) {
             return null;
         }
         String study = bases.get(0) + "/studies/" + scope.study().studyInstanceUid();
         String resource;
-        if (scope.sopInstanceUid() != null) {
-            resource = study + "/series/" + scope.series().get(0).seriesInstanceUid() + "/instances/"
-                    + scope.sopInstanceUid();
+        if (scope.oneInstance().isPresent()) {
+            resource = scope.series().get(0).wadoRsUrl(scope.study().studyInstanceUid(),
+                    scope.oneInstance().get());
         } else if (scope.series().size() == 1) {
             resource = study + "/series/" + scope.series().get(0).seriesInstanceUid();
         } else if (scope.series().size() == scope.study().manifest().series().size()) {
@@ -133,26 +142,23 @@ public final class StudyRetrieval {
         return null;
     }
 
-    /** The service base of a Retrieve URL that may already be a study or series resource (spec/xdsi.md 4.2). */
-    public static String serviceBase(String retrieveUrl) {
-        String url = retrieveUrl.replaceAll("/+$", "");
-        int studies = url.lastIndexOf("/studies/");
-        return studies < 0 ? url : url.substring(0, studies);
-    }
-
     private Step openSeries(Scope scope, StudyManifest.SeriesReference series, Retrieval retrieval)
             throws IOException {
         List<StudyManifest.InstanceReference> wanted = wanted(scope, series);
         String url = series.retrieveUrl();
         String reason;
-        if (url.isBlank()) {
+        if (wanted.size() > 1 && wanted.size() < series.instances().size()
+                && sources.rad69Url(series.retrieveLocationUid()).isPresent()) {
+            // WADO-RS would send the whole series for a few of its instances (a retry): RAD-69 names them
+            reason = wanted.size() + " of the series' " + series.instances().size() + " instances are asked by"
+                    + " RAD-69, which names them, rather than the whole series by WADO-RS";
+        } else if (url.isBlank()) {
             reason = "the manifest gives no WADO-RS Retrieve URL";
         } else if (!sources.mayFollow(series.retrieveLocationUid(), url)) {
             reason = "the WADO-RS Retrieve URL " + url + " is not on the allow-list of source "
                     + series.retrieveLocationUid();
         } else {
-            String resource = resourceUrl(url, scope.study().studyInstanceUid(), series.seriesInstanceUid())
-                    + (scope.sopInstanceUid() == null ? "" : "/instances/" + scope.sopInstanceUid());
+            String resource = series.wadoRsUrl(scope.study().studyInstanceUid(), scope.oneInstance().orElse(null));
             try {
                 WadoRsClient.Answer answer = wado.get(resource, scope.accept());
                 if (answer.status() == 200 || answer.status() == 206) {
@@ -207,25 +213,8 @@ public final class StudyRetrieval {
     }
 
     private static List<StudyManifest.InstanceReference> wanted(Scope scope, StudyManifest.SeriesReference series) {
-        return scope.sopInstanceUid() == null ? series.instances() : series.instances().stream()
-                .filter(i -> i.sopInstanceUid().equals(scope.sopInstanceUid())).toList();
-    }
-
-    /**
-     * The series resource under a Retrieve URL: the URL is the service's base, or already the study's or series'
-     * resource as some archives write it (spec/xdsi.md 4.2, robustness rule).
-     */
-    static String resourceUrl(String retrieveUrl, String study, String series) {
-        String url = retrieveUrl.replaceAll("/+$", "");
-        String studyPath = "/studies/" + study;
-        String seriesPath = studyPath + "/series/" + series;
-        if (url.endsWith(seriesPath)) {
-            return url;
-        }
-        if (url.endsWith(studyPath)) {
-            return url + "/series/" + series;
-        }
-        return url + seriesPath;
+        return scope.instances().isEmpty() ? series.instances() : series.instances().stream()
+                .filter(i -> scope.instances().contains(i.sopInstanceUid())).toList();
     }
 
     /** A series' source: an open WADO-RS answer, or the RAD-69 instances spooled. */

@@ -62,7 +62,11 @@ public final class SendSpool {
                 .filter(s -> s.instances().stream().anyMatch(i -> wanted.contains(i.sopInstanceUid()))).toList();
         Map<String, String> missing = new HashMap<>();
         if (!series.isEmpty()) {
-            var scope = new StudyRetrieval.Scope(study, series, null, AS_STORED_ACCEPT, TransferSyntaxes.AS_STORED);
+            // a retry wants a few instances: they are named, not their whole series fetched again
+            boolean whole = series.stream().allMatch(s -> s.instances().stream()
+                    .allMatch(i -> wanted.contains(i.sopInstanceUid())));
+            var scope = new StudyRetrieval.Scope(study, series, whole ? Set.of() : wanted, AS_STORED_ACCEPT,
+                    TransferSyntaxes.AS_STORED);
             try (var opened = retrieval.open(scope)) {
                 for (MissingInstance m : opened.stream(instance -> keep(instance, wanted, directory))) {
                     missing.put(m.sopInstanceUid(), m.reason());

@@ -153,6 +153,10 @@ class FacadeEndToEndTest extends RegionTest {
         assertThat(otherDomain.statusCode()).isEqualTo(400);
         assertThat(otherDomain.body()).contains("is not an ID of the affinity domain");
 
+        var badDate = get("/consumer/dicomweb/studies?PatientID=NOBODY&StudyDate=2024");
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(badDate.body()).contains("StudyDate must be YYYYMMDD");
+
         var unknown = get("/consumer/dicomweb/studies/1.2.250.1.999.71.404/series");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("search for it first");

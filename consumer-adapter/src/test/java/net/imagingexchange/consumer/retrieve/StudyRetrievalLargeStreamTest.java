@@ -84,7 +84,7 @@ class StudyRetrievalLargeStreamTest {
             List<String> received = new ArrayList<>();
             long[] bytes = {0};
             List<MissingInstance> missing;
-            try (var opened = retrieval.open(new StudyRetrieval.Scope(study, List.of(series), null,
+            try (var opened = retrieval.open(new StudyRetrieval.Scope(study, List.of(series), java.util.Set.of(),
                     "multipart/related; type=\"application/dicom\"", TransferSyntaxes.AS_STORED))) {
                 missing = opened.stream(instance -> {
                     received.add(instance.sopInstanceUid());
