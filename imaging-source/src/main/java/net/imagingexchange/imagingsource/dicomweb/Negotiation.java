@@ -4,6 +4,7 @@ package net.imagingexchange.imagingsource.dicomweb;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import net.imagingexchange.dicom.io.TransferSyntax;
 import net.imagingexchange.dicom.web.MediaType;
 
 /**
@@ -16,7 +17,7 @@ final class Negotiation {
 
     static final String DICOM = "application/dicom";
     static final String OCTET_STREAM = "application/octet-stream";
-    static final String EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1";
+    static final String EXPLICIT_VR_LITTLE_ENDIAN = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid();
 
     private Negotiation() {
     }

@@ -26,8 +26,6 @@ import org.springframework.web.util.WebUtils;
 import net.imagingexchange.dicom.Tag;
 import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.dicom.data.Attributes;
-import net.imagingexchange.dicom.io.DicomParseException;
-import net.imagingexchange.dicom.io.DicomReader;
 import net.imagingexchange.dicom.net.StoreHandler;
 import net.imagingexchange.dicom.net.StoreStatusException;
 import net.imagingexchange.dicom.web.DicomJsonWriter;
@@ -135,13 +133,7 @@ public class StowRsEndpoint {
                 return true;
             }
             var part10 = new BufferedInputStream(new BodyStream(part.body()), 64 * 1024);
-            Attributes meta;
-            try {
-                meta = DicomReader.readFileMeta(part10);
-            } catch (DicomParseException e) {
-                throw new StoreStatusException(StoreHandler.CANNOT_UNDERSTAND, "part " + number
-                        + " is not a DICOM Part 10 file: " + e.getMessage());
-            }
+            Attributes meta = InstanceIngest.fileMeta(part10, "part " + number);
             sopClass = meta.getString(Tag.MEDIA_STORAGE_SOP_CLASS_UID);
             sopInstance = meta.getString(Tag.MEDIA_STORAGE_SOP_INSTANCE_UID);
             // with a study URL, an instance of another study is refused (PS3.18 10.5.1): the ingest checks it

@@ -209,11 +209,6 @@ public final class Publisher {
         return manifestsDirectory.resolve(manifest.uid() + ".dcm");
     }
 
-    /** The manifest file of a published study, to serve it or look at it. */
-    public Path manifestFile(String manifestUid) {
-        return manifestsDirectory.resolve(manifestUid + ".dcm");
-    }
-
     /** The SubmissionSet uniqueId of a manifest: derived from it, so a manifest sent again is the same submission. */
     static String submissionSetUid(PublicationRecord.Manifest manifest) {
         return manifest.uid() + ".1";
