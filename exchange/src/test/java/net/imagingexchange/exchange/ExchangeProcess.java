@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** The packaged exchange ({@code exchange.jar}) as a process of its own, started on free ports. */
 final class ExchangeProcess implements AutoCloseable {
@@ -43,7 +44,12 @@ final class ExchangeProcess implements AutoCloseable {
         var process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         var exchange = new ExchangeProcess(process, httpPort, dicomPort);
-        exchange.awaitUp(Duration.ofSeconds(120));
+        try {
+            exchange.awaitUp(Duration.ofSeconds(120));
+        } catch (Exception | Error e) {
+            exchange.kill(); // not left holding the ports and the data directory
+            throw e;
+        }
         return exchange;
     }
 
@@ -87,6 +93,8 @@ final class ExchangeProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        process.waitFor();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            kill();
+        }
     }
 }

@@ -23,7 +23,8 @@ class RetrieveAuditTest extends DicomWebTestBase {
 
     @Test
     void aWadoRsStudyRetrieveAndAWadoUriRetrieveAreAudited() throws Exception {
-        var study = SyntheticStudy.of("1.2.250.1.999.76.1", 1, 2);
+        // a study no other class of the shared context stores
+        var study = SyntheticStudy.of("1.2.250.1.999.76.9", 1, 2);
         source.ingest(study.write(dir));
 
         var wadoRs = client.get("/studies/" + study.studyInstanceUid(), null);
@@ -33,8 +34,10 @@ class RetrieveAuditTest extends DicomWebTestBase {
 
         assertThat(wadoRs.statusCode()).isEqualTo(200);
         assertThat(wadoUri.statusCode()).isEqualTo(200);
-        String rs = audit.receive(r -> r.contains("csd-code=\"RAD-107\""));
-        String uri = audit.receive(r -> r.contains("csd-code=\"RAD-55\""));
+        // the listener keeps the records of every class sharing the context: this study's only
+        String ofThisStudy = "ParticipantObjectID=\"" + study.studyInstanceUid() + "\"";
+        String rs = audit.receive(r -> r.contains("csd-code=\"RAD-107\"") && r.contains(ofThisStudy));
+        String uri = audit.receive(r -> r.contains("csd-code=\"RAD-55\"") && r.contains(ofThisStudy));
         for (String record : List.of(rs, uri)) {
             assertThat(record).contains("csd-code=\"110104\"").contains("EventActionCode=\"R\"")
                     .contains("ParticipantObjectID=\"" + study.studyInstanceUid() + "\"")
