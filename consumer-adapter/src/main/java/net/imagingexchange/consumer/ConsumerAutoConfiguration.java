@@ -126,7 +126,7 @@ public class ConsumerAutoConfiguration {
     @Bean
     FacadeRetrieve facadeRetrieve(StudyCatalogue catalogue, StudyRetrieval retrieval, WadoRsClient wado,
                                   ImagingSources sources, AuditContext audit, ConsumerProperties properties) {
-        return new FacadeRetrieve(catalogue, retrieval, new UpstreamResources(wado, sources),
+        return new FacadeRetrieve(catalogue, retrieval, new UpstreamResources(wado, sources), sources,
                 new InstancesAccessedAudit(audit), properties.facade().baseUrl());
     }
 

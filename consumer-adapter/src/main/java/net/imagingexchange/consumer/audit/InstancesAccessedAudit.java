@@ -35,9 +35,9 @@ public final class InstancesAccessedAudit {
     /**
      * @param patientCx the study's regional patient.
      * @param sources   the imaging sources' URLs read from.
-     * @param missing   how many instances of the request could not be had (a MinorFailure when any).
+     * @param shortfall what of the request could not be had (a MinorFailure); null when nothing was missing.
      */
-    public void accessed(String studyInstanceUid, String patientCx, List<String> sources, int missing,
+    public void accessed(String studyInstanceUid, String patientCx, List<String> sources, String shortfall,
                          HttpServletRequest request) {
         if (!audit.isAuditEnabled()) {
             return;
@@ -45,8 +45,8 @@ public final class InstancesAccessedAudit {
         try {
             String client = request.getRemoteUser() != null ? request.getRemoteUser() : request.getRemoteAddr();
             var builder = new DicomInstancesAccessedBuilder(
-                    missing == 0 ? EventOutcomeIndicator.Success : EventOutcomeIndicator.MinorFailure,
-                    missing == 0 ? null : missing + " instances could not be retrieved", EventActionCode.Read,
+                    shortfall == null ? EventOutcomeIndicator.Success : EventOutcomeIndicator.MinorFailure,
+                    shortfall, EventActionCode.Read,
                     WADO_RS)
                     .setAuditSource(audit)
                     .addSourceActiveParticipant(request.getRequestURL().toString(), AuditUtils.getProcessId(), null,

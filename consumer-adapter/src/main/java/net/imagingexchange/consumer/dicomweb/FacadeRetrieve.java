@@ -4,6 +4,7 @@ package net.imagingexchange.consumer.dicomweb;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -23,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import net.imagingexchange.consumer.audit.InstancesAccessedAudit;
 import net.imagingexchange.consumer.manifest.StudyManifest;
+import net.imagingexchange.consumer.region.ImagingSources;
 import net.imagingexchange.consumer.region.RegionStudy;
 import net.imagingexchange.consumer.region.StudyCatalogue;
 import net.imagingexchange.consumer.retrieve.MissingInstance;
+import net.imagingexchange.consumer.retrieve.SourceStream;
 import net.imagingexchange.consumer.retrieve.StudyRetrieval;
 import net.imagingexchange.consumer.retrieve.TransferSyntaxes;
 import net.imagingexchange.dicom.io.TransferSyntax;
@@ -49,14 +52,16 @@ public class FacadeRetrieve {
     private final StudyCatalogue catalogue;
     private final StudyRetrieval retrieval;
     private final UpstreamResources upstream;
+    private final ImagingSources sources;
     private final InstancesAccessedAudit audit;
     private final String baseUrl;
 
     public FacadeRetrieve(StudyCatalogue catalogue, StudyRetrieval retrieval, UpstreamResources upstream,
-                          InstancesAccessedAudit audit, String baseUrl) {
+                          ImagingSources sources, InstancesAccessedAudit audit, String baseUrl) {
         this.catalogue = catalogue;
         this.retrieval = retrieval;
         this.upstream = upstream;
+        this.sources = sources;
         this.audit = audit;
         this.baseUrl = baseUrl;
     }
@@ -152,7 +157,20 @@ public class FacadeRetrieve {
         var scope = new StudyRetrieval.Scope(study, series,
                 sopInstanceUid == null ? Set.of() : Set.of(sopInstanceUid), accepted.upstream(),
                 TransferSyntaxes.forRad69(accepted.transferSyntax()));
-        try (var opened = retrieval.open(scope)) {
+        Optional<String> local = retrieval.wholeResource(scope).flatMap(url -> sources.localPath(
+                series.get(0).retrieveLocationUid(), url));
+        if (local.isPresent()) {
+            var forwarded = LocalSourceForward.forward(request, response, local.get(), accepted.upstream());
+            if (forwarded.answered()) {
+                audited(study, series, forwarded.status(), forwarded.warning(), request);
+                LOG.info("consumer WADO-RS retrieve answered by the local source status={} ms={}",
+                        forwarded.status(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                return;
+            }
+            LOG.info("the local imaging source answered {} {}: each series asked on its own", forwarded.status(),
+                    local.get());
+        }
+        try (var opened = retrieval.open(scope, local.isEmpty())) {
             if (opened.whole().isPresent()) {
                 relay(study, series, opened, request, response, start);
                 return;
@@ -186,8 +204,8 @@ public class FacadeRetrieve {
             }
             missing.forEach(m -> LOG.debug("missing instance {} of series {}: {}", m.sopInstanceUid(),
                     m.seriesInstanceUid(), m.reason()));
-            audit.accessed(study.studyInstanceUid(), study.patientCx(), series.stream()
-                    .map(StudyManifest.SeriesReference::retrieveUrl).filter(url -> !url.isBlank()).distinct().toList(), missing.size(), request);
+            audit.accessed(study.studyInstanceUid(), study.patientCx(), sources(series),
+                    missing.isEmpty() ? null : missing.size() + " instances could not be retrieved", request);
             LOG.info("consumer WADO-RS retrieve status={} instances={} missing={} ms={}", response.getStatus(),
                     sent[0], missing.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         }
@@ -195,9 +213,8 @@ public class FacadeRetrieve {
 
     /**
      * One source answered the whole request: its answer is relayed as it is (status, Warning, Content-Type with its
-     * boundary, Content-Length), its parts' File Meta Information read on the way to know what it held. Instances
-     * the manifest lists but the answer lacks are logged and audited; the source's own status already says 206
-     * when it knew. A relay that breaks off is aborted, never completed.
+     * boundary, Content-Length) and unparsed; its 206 and Warning say what it lacked (PS3.18 10.4.3), and go into
+     * the audit. A relay that breaks off is aborted, never completed.
      */
     private void relay(RegionStudy study, List<StudyManifest.SeriesReference> series,
                        StudyRetrieval.Retrieval opened, HttpServletRequest request, HttpServletResponse response,
@@ -209,15 +226,34 @@ public class FacadeRetrieve {
         if (answer.contentLength() >= 0) {
             response.setContentLengthLong(answer.contentLength());
         }
-        List<MissingInstance> missing = opened.relay(response.getOutputStream());
-        if (!missing.isEmpty()) {
-            LOG.warn("WADO-RS through the façade: the source's answer lacked {} instances of the manifest: {}",
-                    missing.size(), describe(missing));
+        long bytes;
+        try {
+            bytes = opened.relay(response.getOutputStream());
+        } catch (SourceStream.SourceException e) {
+            if (response.isCommitted()) {
+                throw e; // the client has part of it: the answer is aborted
+            }
+            response.reset();
+            throw new FacadeException(HttpStatus.BAD_GATEWAY, "the imaging source's answer broke off: "
+                    + e.getMessage());
         }
-        audit.accessed(study.studyInstanceUid(), study.patientCx(), series.stream()
-                .map(StudyManifest.SeriesReference::retrieveUrl).filter(url -> !url.isBlank()).distinct().toList(), missing.size(), request);
-        LOG.info("consumer WADO-RS retrieve relayed status={} missing={} ms={}", answer.status(), missing.size(),
+        audited(study, series, answer.status(), answer.warning(), request);
+        LOG.info("consumer WADO-RS retrieve relayed status={} bytes={} ms={}", answer.status(), bytes,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    /** The audit of an answer the source gave whole: its 206 and Warning say what it lacked (PS3.18 10.4.3). */
+    private void audited(RegionStudy study, List<StudyManifest.SeriesReference> series, int status,
+                         Optional<String> warning, HttpServletRequest request) {
+        String shortfall = status == HttpStatus.OK.value() ? null : "the imaging source answered " + status
+                + warning.map(w -> ": " + w).orElse("");
+        audit.accessed(study.studyInstanceUid(), study.patientCx(), sources(series), shortfall, request);
+    }
+
+    /** The imaging sources' WADO-RS Retrieve URLs of {@code series}, for the audit. */
+    private static List<String> sources(List<StudyManifest.SeriesReference> series) {
+        return series.stream().map(StudyManifest.SeriesReference::retrieveUrl).filter(url -> !url.isBlank())
+                .distinct().toList();
     }
 
     /** The missing instances by reason, the first few named (a Warning header or a problem detail). */

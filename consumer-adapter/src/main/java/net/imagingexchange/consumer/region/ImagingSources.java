@@ -52,6 +52,28 @@ public final class ImagingSources {
                 .orElse(false);
     }
 
+    /**
+     * The path, within this server's servlet context, of a WADO-RS resource of a source hosted here ({@code local}),
+     * so that it can be asked in-process; empty for any other source, or a URL on the allow-list but not this server.
+     */
+    public Optional<String> localPath(String retrieveLocationUid, String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        String context = URI.create(ownServer.get()).getRawPath();
+        String path = uri.getRawPath();
+        if (uri.getHost() == null || path == null || !path.startsWith(context + "/")
+                || !source(retrieveLocationUid).map(ConsumerProperties.ImagingSource::local).orElse(false)
+                || !isOwnServer(uri)) {
+            return Optional.empty();
+        }
+        return Optional.of(path.substring(context.length()) + (uri.getRawQuery() == null ? ""
+                : "?" + uri.getRawQuery()));
+    }
+
     /** This server by its port, on a loopback name or address (no name is resolved). */
     private boolean isOwnServer(URI uri) {
         URI own = URI.create(ownServer.get());

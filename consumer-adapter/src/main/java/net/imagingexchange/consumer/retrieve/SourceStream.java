@@ -9,14 +9,14 @@ import java.io.InputStream;
  * A source's answer body whose read failures are marked as the source's, so that a retrieval can tell a source that
  * broke off (asked again by RAD-69) from a client that went away (the retrieval ends).
  */
-final class SourceStream extends FilterInputStream {
+public final class SourceStream extends FilterInputStream {
 
     SourceStream(InputStream in) {
         super(in);
     }
 
     /** Reading from the source failed. */
-    static final class SourceException extends IOException {
+    public static final class SourceException extends IOException {
         SourceException(IOException cause) {
             super(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), cause);
         }

@@ -33,6 +33,8 @@ import net.imagingexchange.xds.soap.PeerUnavailableException;
 public final class StudyRetrieval {
 
     private static final Logger LOG = LoggerFactory.getLogger(StudyRetrieval.class);
+    /** What a relay reads and writes at once: a socket's worth, so that each write goes straight to Tomcat's. */
+    private static final int RELAY_BUFFER = 64 * 1024;
 
     private final WadoRsClient wado;
     private final Rad69Retrieval rad69;
@@ -76,13 +78,15 @@ public final class StudyRetrieval {
     /**
      * Asks every source of the scope: opens the WADO-RS answers (headers only) and gets by RAD-69 what they refused.
      * Nothing is given to the caller yet.
+     *
+     * @param askWhole whether to ask first for the {@link #wholeResource} (false: it was asked, and refused).
      */
-    public Retrieval open(Scope scope) throws IOException {
+    public Retrieval open(Scope scope, boolean askWhole) throws IOException {
         var retrieval = new Retrieval(scope);
         try {
             String unreachable = null;
             try {
-                retrieval.whole = wholeAnswer(scope);
+                retrieval.whole = askWhole ? wholeAnswer(scope) : null;
             } catch (IOException e) {
                 unreachable = e.getMessage(); // the one service of the scope: asking it series by series is vain
             }
@@ -101,29 +105,38 @@ public final class StudyRetrieval {
     }
 
     /**
-     * One source answering the whole scope: every series of it at one followable WADO-RS service, asked once for
-     * the study (all the manifest's series), the series or the instance. Null when the scope spans services, or
-     * the one request was answered otherwise than with a multipart 200 / 206 (each series is then asked on its own).
-     *
-     * @throws IOException the service did not answer at all; the message says why.
+     * The one WADO-RS resource that answers the whole scope: every series of it at one followable WADO-RS service,
+     * asked once for the study (all the manifest's series), the series or the instance. Empty when the scope spans
+     * services or is a few instances of a series.
      */
-    private WadoRsClient.Answer wholeAnswer(Scope scope) throws IOException {
+    public Optional<String> wholeResource(Scope scope) {
         List<String> bases = scope.series().stream().map(s -> s.retrieveUrl().isBlank()
                 || !sources.mayFollow(s.retrieveLocationUid(), s.retrieveUrl()) ? "" : s.wadoRsBase())
                 .distinct().toList();
         if (bases.size() != 1 || bases.get(0).isEmpty() || scope.instances().size() > 1) {
-            return null;
+            return Optional.empty();
         }
         String study = bases.get(0) + "/studies/" + scope.study().studyInstanceUid();
-        String resource;
         if (scope.oneInstance().isPresent()) {
-            resource = scope.series().get(0).wadoRsUrl(scope.study().studyInstanceUid(),
-                    scope.oneInstance().get());
+            return Optional.of(scope.series().get(0).wadoRsUrl(scope.study().studyInstanceUid(),
+                    scope.oneInstance().get()));
         } else if (scope.series().size() == 1) {
-            resource = study + "/series/" + scope.series().get(0).seriesInstanceUid();
+            return Optional.of(study + "/series/" + scope.series().get(0).seriesInstanceUid());
         } else if (scope.series().size() == scope.study().manifest().series().size()) {
-            resource = study;
-        } else {
+            return Optional.of(study);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The {@link #wholeResource} asked. Null when there is none, or it was answered otherwise than with a multipart
+     * 200 / 206 (each series is then asked on its own).
+     *
+     * @throws IOException the service did not answer at all; the message says why.
+     */
+    private WadoRsClient.Answer wholeAnswer(Scope scope) throws IOException {
+        String resource = wholeResource(scope).orElse(null);
+        if (resource == null) {
             return null;
         }
         try {
@@ -249,31 +262,28 @@ public final class StudyRetrieval {
         }
 
         /**
-         * Copies the whole answer to {@code out} byte for byte while reading its parts' File Meta Information to
-         * know which instances it held. A source that breaks off, or a client that goes away, ends the copy with
-         * an IOException (the answer must then be aborted, not completed).
+         * Copies the whole answer to {@code out} byte for byte, unparsed: a source's 200 holds every instance asked
+         * for and its 206 names what it lacks in its Warning (PS3.18 10.4.3), so the parts need not be read. A
+         * source that breaks off, or whose body is shorter than its Content-Length, ends the copy with a
+         * {@link SourceStream.SourceException}; a client that goes away with another IOException. Either way the
+         * answer must be aborted, not completed.
          *
-         * @return the instances of the scope the answer did not hold.
+         * @return the bytes copied.
          */
-        public List<MissingInstance> relay(OutputStream out) throws IOException {
-            Set<String> delivered = new HashSet<>();
-            var copy = new CopyingStream(new SourceStream(whole.body()), out);
-            try (var reader = MultipartReader.of(copy, whole.contentType().orElse(""))) {
-                for (var part = reader.next(); part != null; part = reader.next()) {
-                    String uid = RetrievedInstance.of(part.body()).sopInstanceUid();
-                    if (uid != null) {
-                        delivered.add(uid);
-                    }
+        public long relay(OutputStream out) throws IOException {
+            byte[] buffer = new byte[RELAY_BUFFER];
+            long copied = 0;
+            try (InputStream in = new SourceStream(whole.body())) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    out.write(buffer, 0, n);
+                    copied += n;
                 }
-                copy.transferTo(OutputStream.nullOutputStream()); // the epilogue, copied too
             }
-            List<MissingInstance> missing = new ArrayList<>();
-            for (var series : scope.series()) {
-                wanted(scope, series).stream().filter(i -> !delivered.contains(i.sopInstanceUid()))
-                        .forEach(i -> missing.add(new MissingInstance(series.seriesInstanceUid(),
-                                i.sopInstanceUid(), "not in the source's WADO-RS answer")));
+            if (whole.contentLength() >= 0 && copied != whole.contentLength()) {
+                throw new SourceStream.SourceException(new IOException("the source's answer ended after " + copied
+                        + " of its " + whole.contentLength() + " bytes"));
             }
-            return missing;
+            return copied;
         }
 
         /** Whether any instance can be given at all. */

@@ -67,7 +67,7 @@ public final class SendSpool {
                     .allMatch(i -> wanted.contains(i.sopInstanceUid())));
             var scope = new StudyRetrieval.Scope(study, series, whole ? Set.of() : wanted, AS_STORED_ACCEPT,
                     TransferSyntaxes.AS_STORED);
-            try (var opened = retrieval.open(scope)) {
+            try (var opened = retrieval.open(scope, true)) {
                 for (MissingInstance m : opened.stream(instance -> keep(instance, wanted, directory))) {
                     missing.put(m.sopInstanceUid(), m.reason());
                 }

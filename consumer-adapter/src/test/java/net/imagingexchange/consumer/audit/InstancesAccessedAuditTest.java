@@ -27,12 +27,14 @@ class InstancesAccessedAuditTest {
             request.setRemoteAddr("127.0.0.2");
 
             audit.accessed("1.2.250.1.999.73.1", "IDR73^^^&1.3.6.1.4.1.21367.2005.13.20.1000&ISO",
-                    List.of("http://peronne.example/imaging-source/dicomweb"), 2, request);
+                    List.of("http://peronne.example/imaging-source/dicomweb"), "2 instances could not be retrieved",
+                    request);
 
             String record = listener.receive(r -> r.contains("1.2.250.1.999.73.1"));
             assertThat(record).contains("<EventID csd-code=\"110103\"") // DCM DICOM Instances Accessed
                     .contains("EventActionCode=\"R\"")
                     .contains("EventOutcomeIndicator=\"4\"") // minor failure: 2 instances missing
+                    .contains("2 instances could not be retrieved")
                     .contains("<EventTypeCode csd-code=\"RAD-107\"")
                     .contains("ParticipantObjectID=\"IDR73^^^&amp;1.3.6.1.4.1.21367.2005.13.20.1000&amp;ISO\"")
                     .contains("http://peronne.example/imaging-source/dicomweb")

@@ -2,6 +2,7 @@
 package net.imagingexchange.consumer.dicomweb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -132,6 +133,27 @@ class FacadeFailureTest extends RegionTest {
                 .contains("1 of 3 instances left out"));
         assertThat(answer.body()).contains(study.instanceUid(1, 1)).contains(study.instanceUid(1, 2))
                 .doesNotContain(study.instanceUid(1, 3));
+    }
+
+    @Test
+    void aSourceThatBreaksOffBeforeTheAnswerHasLeftIsA502() throws Exception {
+        var study = published("5", 4);
+        WADO.cutAfter(4096); // less than the façade buffers before its answer leaves
+
+        var answer = retrieveStudy(study);
+
+        assertThat(answer.statusCode()).isEqualTo(502);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(answer.body()).contains("broke off").contains("ended after");
+    }
+
+    @Test
+    void aSourceThatBreaksOffOnceTheAnswerHasLeftCutsItShortRatherThanEndItCleanly() throws Exception {
+        var study = published("6", 8);
+        WADO.cutAfter(12 * 1024); // the study's answer is about 26 KB; the façade has sent part of it
+
+        // the source's Content-Length was relayed: the client cannot take the cut answer for a whole one
+        assertThatThrownBy(() -> retrieveStudy(study)).isInstanceOf(IOException.class);
     }
 
     @Test

@@ -36,6 +36,27 @@ class ImagingSourcesTest {
     }
 
     @Test
+    void onlyALocalSourcesUrlOnThisServerHasAPathToBeAskedInProcess() {
+        assertThat(sources.localPath("1.2.3.2", "http://127.0.0.1:8080/imaging-source/dicomweb/studies/1.2/series/3"))
+                .hasValue("/imaging-source/dicomweb/studies/1.2/series/3");
+        assertThat(sources.localPath("1.2.3.2", "http://127.0.0.1:9090/imaging-source/dicomweb/studies/1.2"))
+                .isEmpty();
+        assertThat(sources.localPath("1.2.3.1", "https://peronne.example/imaging-source/dicomweb/studies/1.2"))
+                .isEmpty();
+        assertThat(sources.localPath("1.2.3.9", "http://localhost:8080/imaging-source/dicomweb/studies/1.2"))
+                .isEmpty();
+    }
+
+    @Test
+    void aLocalPathIsWithinThisServersContextPath() {
+        var underContext = new ImagingSources(List.of(new ConsumerProperties.ImagingSource("1.2.3.2", "", List.of(),
+                true)), () -> "http://localhost:8080/exchange");
+        assertThat(underContext.localPath("1.2.3.2", "http://localhost:8080/exchange/imaging-source/dicomweb/studies"
+                + "/1.2")).hasValue("/imaging-source/dicomweb/studies/1.2");
+        assertThat(underContext.localPath("1.2.3.2", "http://localhost:8080/other/imaging-source/dicomweb")).isEmpty();
+    }
+
+    @Test
     void rad69EndpointsComeFromConfigurationOrThisServer() {
         assertThat(sources.rad69Url("1.2.3.1")).hasValue("https://peronne.example/imaging-source/rad69");
         assertThat(sources.rad69Url("1.2.3.2")).hasValue("http://localhost:8080/imaging-source/rad69");

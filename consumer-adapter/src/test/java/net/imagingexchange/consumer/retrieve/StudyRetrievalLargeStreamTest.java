@@ -85,7 +85,7 @@ class StudyRetrievalLargeStreamTest {
             long[] bytes = {0};
             List<MissingInstance> missing;
             try (var opened = retrieval.open(new StudyRetrieval.Scope(study, List.of(series), java.util.Set.of(),
-                    "multipart/related; type=\"application/dicom\"", TransferSyntaxes.AS_STORED))) {
+                    "multipart/related; type=\"application/dicom\"", TransferSyntaxes.AS_STORED), true)) {
                 missing = opened.stream(instance -> {
                     received.add(instance.sopInstanceUid());
                     try (InputStream in = instance.body()) {

@@ -21,12 +21,16 @@ public final class FaultyProxy implements AutoCloseable {
         REFUSE,
         /** The request reaches the server; the connection is closed when its answer begins. */
         LOSE_ANSWER,
+        /** The request reaches the server; its answer is cut after {@link #cutAfter} bytes (a source breaking off). */
+        CUT_ANSWER,
         /** Bytes pass both ways. */
         PASS
     }
 
     private final ServerSocket listener;
     private volatile int targetPort;
+    private volatile long cutAfter = 4096;
+
     private volatile Mode mode = Mode.REFUSE;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
@@ -41,15 +45,21 @@ public final class FaultyProxy implements AutoCloseable {
         return listener.getLocalPort();
     }
 
+    /** {@link Mode#CUT_ANSWER}, each answer cut after {@code bytes} (its headers included). */
+    public void cutAfter(long bytes) {
+        this.cutAfter = bytes;
+        mode(Mode.CUT_ANSWER);
+    }
+
     public void target(int port) {
         this.targetPort = port;
     }
 
-    /** Changes how new connections fare; a change to {@link Mode#REFUSE} also cuts the open ones, as a peer going
-     * down does (a client would otherwise go on through a kept-alive connection). */
+    /** Changes how new connections fare; a change to any mode but {@link Mode#PASS} also cuts the open ones, as a
+     * peer going down does (a client would otherwise go on through a kept-alive connection, unharmed). */
     public void mode(Mode mode) {
         this.mode = mode;
-        if (mode == Mode.REFUSE) {
+        if (mode != Mode.PASS) {
             for (Socket client : open) {
                 try {
                     client.close();
@@ -86,13 +96,19 @@ public final class FaultyProxy implements AutoCloseable {
                 InputStream answer = server.getInputStream();
                 OutputStream out = client.getOutputStream();
                 byte[] buffer = new byte[64 * 1024];
+                long passed = 0;
                 int n;
                 while ((n = answer.read(buffer)) != -1) {
                     if (current == Mode.LOSE_ANSWER) {
                         return; // the server answered: it acted; the client hears nothing
                     }
-                    out.write(buffer, 0, n);
+                    int pass = current == Mode.CUT_ANSWER ? (int) Math.min(n, cutAfter - passed) : n;
+                    out.write(buffer, 0, pass);
                     out.flush();
+                    passed += pass;
+                    if (pass < n) {
+                        return; // the rest of the answer never comes
+                    }
                 }
             }
         } catch (IOException e) {
