@@ -3,8 +3,9 @@
 # Consumer adapter benchmark: builds the exchange and the bench, then runs net.imagingexchange.bench.ConsumerBench,
 # which writes a study (bench/target/consumer-bench/study-1), starts the exchange's fat jar on free loopback ports,
 # sends the study to its imaging source with storescu, waits for the manifest, and times WADO-RS retrieval of the study
-# through the reading site's façade (/consumer/dicomweb) and straight from the imaging source, and prints the report
-# (also bench/target/consumer-bench/report.txt).
+# straight from the imaging source and through a reading site's façade (/consumer/dicomweb): that of the same exchange
+# (the source answers in-process), then that of a second exchange started as the reading site (over HTTP); prints the
+# report (also bench/target/consumer-bench/report.txt).
 #
 # usage: bench/consumer.sh [--instances 500] [--rows 512] [--columns 512] [--rounds 3] [--warmup 1] [--clients 4]
 #        environment: BENCH_SKIP_BUILD=1 reuses the last build; BENCH_EXCHANGE_JAVA_OPTS (default -Xmx1g, the

@@ -120,6 +120,12 @@ final class DicomStudy {
         return studyInstanceUid;
     }
 
+    /** The WADO-RS path of its first instance under the study's: {@code /series/S/instances/I}. */
+    String firstInstancePath() {
+        return "/series/" + studyInstanceUid + ".1/instances/" + filesByUid.keySet().stream().sorted().findFirst()
+                .orElseThrow();
+    }
+
     int instances() {
         return filesByUid.size();
     }

@@ -71,7 +71,7 @@ final class WadoRounds {
                 concurrent(oursNow ? ours : peer, oursNow ? oursTotals : peerTotals, r);
             }
         }
-        results(oursTotals, peerTotals, peer.name());
+        results(oursTotals, peerTotals, ours.name() + " against " + peer.name());
         if (CurlClient.available()) {
             curlRounds(ours, peer);
         }
@@ -102,8 +102,8 @@ final class WadoRounds {
         }
         double oursSpeed = mib(oursTotals[0]) / (oursTotals[2] / 1e9);
         double peerSpeed = mib(peerTotals[0]) / (peerTotals[2] / 1e9);
-        report.speed(String.format(Locale.ROOT, "WADO-RS study, 1 curl client (body not parsed), against %s",
-                peer.name()), "MiB/s", oursSpeed, peerSpeed, new BenchReport.Target(String.format(Locale.ROOT,
+        report.speed(String.format(Locale.ROOT, "WADO-RS study, 1 curl client (body not parsed), %s against %s",
+                ours.name(), peer.name()), "MiB/s", oursSpeed, peerSpeed, new BenchReport.Target(String.format(Locale.ROOT,
                 "ratio >= %.2f", goal.speedRatio()), oursSpeed / peerSpeed >= goal.speedRatio()));
         report.duration("  curl's time to first byte", "ms", oursTotals[1] / 1e6 / options.rounds(),
                 peerTotals[1] / 1e6 / options.rounds());
@@ -170,11 +170,12 @@ final class WadoRounds {
                 round + 1, options.rounds(), server.name(), nanos / 1e9, mib(bytes.get()) / (nanos / 1e9));
     }
 
-    private void results(Totals ours, Totals peer, String peerName) {
+    /** @param sides "ours against the peer", by name */
+    private void results(Totals ours, Totals peer, String sides) {
         double oursSpeed = mib(ours.bytes) / (ours.wallNanos / 1e9);
         double peerSpeed = mib(peer.bytes) / (peer.wallNanos / 1e9);
-        report.speed(String.format(Locale.ROOT, "WADO-RS study of %d instances, 1 client, against %s",
-                options.instances(), peerName), "MiB/s", oursSpeed, peerSpeed, new BenchReport.Target(
+        report.speed(String.format(Locale.ROOT, "WADO-RS study of %d instances, 1 client, %s",
+                options.instances(), sides), "MiB/s", oursSpeed, peerSpeed, new BenchReport.Target(
                 String.format(Locale.ROOT, "ratio >= %.2f", goal.speedRatio()),
                 oursSpeed / peerSpeed >= goal.speedRatio()));
         report.duration("  wall time per study", "s", ours.wallNanos / 1e9 / ours.retrievals,
@@ -188,8 +189,8 @@ final class WadoRounds {
                         "ratio >= %.2f", goal.firstInstanceRatio()), peerFirst / oursFirst
                         >= goal.firstInstanceRatio()));
         if (options.clients() > 0) {
-            report.speed(String.format(Locale.ROOT, "WADO-RS, %d clients at once, against %s",
-                    options.clients(), peerName), "MiB/s", mib(ours.concurrentBytes) / (ours.concurrentNanos / 1e9),
+            report.speed(String.format(Locale.ROOT, "WADO-RS, %d clients at once, %s",
+                    options.clients(), sides), "MiB/s", mib(ours.concurrentBytes) / (ours.concurrentNanos / 1e9),
                     mib(peer.concurrentBytes) / (peer.concurrentNanos / 1e9), null);
         }
     }
