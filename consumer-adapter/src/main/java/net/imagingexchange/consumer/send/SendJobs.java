@@ -34,6 +34,7 @@ public final class SendJobs {
     private static final Duration PROGRESS_WRITES = Duration.ofSeconds(1);
 
     private final Path directory;
+    private final Duration keepFinished;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -46,15 +47,43 @@ public final class SendJobs {
      */
     public SendJobs(Path directory, Duration keepFinished, Clock clock) throws IOException {
         this.directory = Files.createDirectories(directory);
+        this.keepFinished = keepFinished;
         this.clock = clock;
         try (var files = Files.list(directory)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
-                load(file, keepFinished);
+                load(file);
             }
         }
     }
 
-    private void load(Path file, Duration keepFinished) throws IOException {
+    /**
+     * Forgets the DONE and FAILED jobs older than {@code keepFinished}: their files and what they had spooled.
+     *
+     * @return how many were forgotten.
+     */
+    public int pruneFinished() throws IOException {
+        int pruned = 0;
+        for (SendJob job : List.copyOf(jobs.values())) {
+            if (old(job)) {
+                forget(job.id());
+                pruned++;
+            }
+        }
+        return pruned;
+    }
+
+    private boolean old(SendJob job) {
+        return job.state().finished() && job.updated().plus(keepFinished).isBefore(clock.instant());
+    }
+
+    private void forget(String id) throws IOException {
+        Files.deleteIfExists(file(id));
+        deleteInstances(id);
+        jobs.remove(id);
+        written.remove(id);
+    }
+
+    private void load(Path file) throws IOException {
         SendJob job;
         try {
             job = json.readValue(file.toFile(), SendJob.class);
@@ -65,12 +94,11 @@ public final class SendJobs {
             return;
         }
         if (job.state().finished()) {
-            if (job.updated().plus(keepFinished).isBefore(clock.instant())) {
-                Files.delete(file);
-                deleteInstances(job.id());
-                return;
+            if (old(job)) {
+                forget(job.id());
+            } else {
+                jobs.put(job.id(), job);
             }
-            jobs.put(job.id(), job);
             return;
         }
         int waiting = instances(job.id()).size();

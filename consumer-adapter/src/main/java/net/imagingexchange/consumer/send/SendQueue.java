@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.consumer.send;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -23,6 +24,7 @@ public final class SendQueue implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(SendQueue.class);
     /** After an attempt that could not even record its end (the send directory failing). */
     private static final Duration AFTER_BREAKDOWN = Duration.ofMinutes(1);
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
     private final SendJobs jobs;
     private final SendAttempt attempt;
@@ -52,6 +54,20 @@ public final class SendQueue implements SmartLifecycle {
         }
         if (!jobs.unfinished().isEmpty()) {
             LOG.info("consumer send resumed jobs={}", jobs.unfinished().size());
+        }
+        executor.scheduleWithFixedDelay(this::prune, PRUNE_EVERY.toMinutes(), PRUNE_EVERY.toMinutes(),
+                TimeUnit.MINUTES);
+    }
+
+    /** Old finished jobs go while the process runs, not only at its next start (consumer.send.keep-finished). */
+    private void prune() {
+        try {
+            int pruned = jobs.pruneFinished();
+            if (pruned > 0) {
+                LOG.info("consumer send forgot finished jobs={}", pruned);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("consumer send could not forget old finished jobs: {}", e.toString());
         }
     }
 

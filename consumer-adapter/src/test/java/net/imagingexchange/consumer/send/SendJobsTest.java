@@ -69,6 +69,42 @@ class SendJobsTest {
     }
 
     @Test
+    void aFinishedJobIsForgottenOnceOldWhileTheProcessRuns() throws Exception {
+        Instant[] now = {NOW};
+        var clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        var jobs = new SendJobs(dir, Duration.ofDays(7), clock);
+        jobs.save(SendJob.queued("done", "1.2.3", "pacs", 1, NOW).ended(SendJob.State.DONE, null, null, List.of(),
+                NOW));
+        jobs.save(SendJob.queued("retrying", "1.2.4", "pacs", 1, NOW).started(NOW)
+                .ended(SendJob.State.RETRYING, NOW.plusSeconds(60), "down", List.of(), NOW));
+        Files.writeString(jobs.instancesDirectory("done").resolve("1.2.3.1.1.dcm"), "left over");
+
+        assertThat(jobs.pruneFinished()).isZero();
+        now[0] = NOW.plus(Duration.ofDays(8));
+
+        assertThat(jobs.pruneFinished()).isEqualTo(1);
+        assertThat(jobs.find("done")).isEmpty();
+        assertThat(dir.resolve("done.json")).doesNotExist();
+        assertThat(dir.resolve("done")).doesNotExist();
+        assertThat(jobs.find("retrying")).isPresent(); // unfinished: kept however old
+    }
+
+    @Test
     void anUnreadableJobFileIsLeftAsideNotFatal() throws Exception {
         Files.writeString(dir.resolve("broken.json"), "{not json");
 
