@@ -1,24 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.consumer.report;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import jakarta.activation.DataHandler;
-import jakarta.activation.DataSource;
-
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssigningAuthority;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.Association;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationLabel;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationType;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Author;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.Document;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntryType;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
@@ -31,6 +19,9 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.Timestamp;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.XcnName;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.XpnName;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
+
+import net.imagingexchange.xds.submission.FileDocument;
+import net.imagingexchange.xds.submission.OneDocumentSubmission;
 
 /**
  * The ITI-41 request of one report (spec/xdsi.md 6.5, ITI TF-3 4.2.3.2): its DocumentEntry, linked to the study by
@@ -64,21 +55,8 @@ public final class ReportMetadata {
         set.setSubmissionTime(entry.getCreationTime());
         set.setContentTypeCode(CodedValue.parse(site.contentTypeCode()).xds());
         set.getAuthors().add(author(submission.report().author()));
-        var request = new ProvideAndRegisterDocumentSet();
-        request.setSubmissionSet(set);
-        request.getDocuments().add(new Document(entry, new DataHandler(new CdaFile(submission.cda()))));
-        var member = new Association(AssociationType.HAS_MEMBER, newEntryUuid(), set.getEntryUuid(),
-                entry.getEntryUuid());
-        member.setLabel(AssociationLabel.ORIGINAL);
-        request.getAssociations().add(member);
-        submission.replacedEntryUuid().ifPresent(previous -> request.getAssociations().add(
-                new Association(AssociationType.REPLACE, newEntryUuid(), entry.getEntryUuid(), previous)));
-        return request;
-    }
-
-    /** The report's DocumentEntry in a request made by {@link #request}. */
-    public static DocumentEntry documentEntry(ProvideAndRegisterDocumentSet request) {
-        return request.getDocuments().get(0).getDocumentEntry();
+        return OneDocumentSubmission.request(set, entry, new FileDocument(submission.cda(), MIME_TYPE),
+                submission.replacedEntryUuid(), this::newEntryUuid);
     }
 
     private DocumentEntry entry(ReportSubmission submission) {
@@ -150,29 +128,5 @@ public final class ReportMetadata {
 
     private String newEntryUuid() {
         return "urn:uuid:" + uuids.get();
-    }
-
-    /** The CDA file as an MTOM attachment: opened anew for each read, never held in memory. */
-    private record CdaFile(Path file) implements DataSource {
-
-        @Override
-        public InputStream getInputStream() throws IOException {
-            return Files.newInputStream(file);
-        }
-
-        @Override
-        public OutputStream getOutputStream() throws IOException {
-            throw new IOException("a report's file is read only");
-        }
-
-        @Override
-        public String getContentType() {
-            return MIME_TYPE;
-        }
-
-        @Override
-        public String getName() {
-            return file.getFileName().toString();
-        }
     }
 }

@@ -23,6 +23,7 @@ import net.imagingexchange.consumer.region.StudyCatalogue;
 import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.xds.soap.PeerUnavailableException;
 import net.imagingexchange.xds.soap.ProvideAndRegisterClient;
+import net.imagingexchange.xds.submission.OneDocumentSubmission;
 
 /**
  * The reading site as an XDS Document Source of reports (spec/xdsi.md 6, 7.4): checks a posted report against the
@@ -204,7 +205,7 @@ public final class ReportSource {
             }
             LOG.info("ITI-41 report ok version={} replaces={} ms={}", report.document().version(),
                     replaced.isPresent(), (System.nanoTime() - started) / 1_000_000);
-            return new Submitted(report.document().id(), ReportMetadata.documentEntry(request).getEntryUuid(),
+            return new Submitted(report.document().id(), OneDocumentSubmission.documentEntry(request).getEntryUuid(),
                     report.document().setId(), report.document().version(),
                     replaced.map(r -> r.entry().getUniqueId()), report.study().study().studyInstanceUid());
         } catch (PeerUnavailableException e) {

@@ -6,17 +6,14 @@ import static java.util.Objects.requireNonNull;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import jakarta.activation.DataHandler;
-
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.Association;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationLabel;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.AssociationType;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.Document;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.SubmissionSet;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Timestamp;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
+
+import net.imagingexchange.xds.submission.FileDocument;
+import net.imagingexchange.xds.submission.OneDocumentSubmission;
 
 /**
  * The RAD-68 Provide and Register Imaging Document Set request of one manifest (RAD TF-2 4.68.4.1.2.3), in IPF's
@@ -53,21 +50,8 @@ public final class ManifestMetadata {
     public ProvideAndRegisterDocumentSet request(ManifestSubmission submission) {
         DocumentEntry entry = new ManifestEntry(settings).build(submission, newEntryUuid());
         SubmissionSet set = submissionSet(submission, entry.getPatientId());
-        var request = new ProvideAndRegisterDocumentSet();
-        request.setSubmissionSet(set);
-        request.getDocuments().add(new Document(entry, new DataHandler(new KosDataSource(submission.kosFile()))));
-        var member = new Association(AssociationType.HAS_MEMBER, newEntryUuid(), set.getEntryUuid(),
-                entry.getEntryUuid());
-        member.setLabel(AssociationLabel.ORIGINAL); // ITI TF-3 4.2.2.1.2: SubmissionSetStatus of a new entry
-        request.getAssociations().add(member);
-        submission.replacedEntryUuid().ifPresent(previous -> request.getAssociations().add(
-                new Association(AssociationType.REPLACE, newEntryUuid(), entry.getEntryUuid(), previous)));
-        return request;
-    }
-
-    /** The manifest's DocumentEntry in a request made by {@link #request}. */
-    public static DocumentEntry documentEntry(ProvideAndRegisterDocumentSet request) {
-        return request.getDocuments().get(0).getDocumentEntry();
+        return OneDocumentSubmission.request(set, entry, new FileDocument(submission.kosFile(), MIME_TYPE),
+                submission.replacedEntryUuid(), this::newEntryUuid);
     }
 
     // ITI TF-3 4.2.3.3

@@ -17,6 +17,7 @@ import net.imagingexchange.imagingsource.identity.RegionalPatientId;
 import net.imagingexchange.imagingsource.index.StudySnapshot;
 import net.imagingexchange.imagingsource.publish.ManifestFactory;
 import net.imagingexchange.imagingsource.publish.PublicationRecord;
+import net.imagingexchange.xds.submission.OneDocumentSubmission;
 
 /**
  * The XDS-I.b manifests of this source: the KOS ({@link KosManifest}) and its RAD-68 metadata
@@ -51,7 +52,7 @@ public final class XdsiManifests implements ManifestFactory {
         }
         var request = metadata.request(new ManifestSubmission(snapshot, identity(manifest, created), kosFile,
                 patient.cx(), submissionSetUid, now, Optional.ofNullable(replacedEntryUuid)));
-        var entry = ManifestMetadata.documentEntry(request);
+        var entry = OneDocumentSubmission.documentEntry(request);
         String drawn = entry.getEntryUuid();
         entry.setEntryUuid(manifest.entryUuid()); // the publisher's, recorded as the next replacement's target
         for (Association association : request.getAssociations()) {

@@ -42,6 +42,7 @@ import net.imagingexchange.imagingsource.index.StudySnapshot;
 import net.imagingexchange.imagingsource.manifest.Studies.Series;
 import net.imagingexchange.xds.domain.AffinityDomain;
 import net.imagingexchange.xds.domain.CodedAttribute;
+import net.imagingexchange.xds.submission.OneDocumentSubmission;
 
 /** The RAD-68 request of a manifest: IPF's ITI-41 validation, every value of spec/xdsi.md 1.3 to 1.6, the codes. */
 class ManifestMetadataTest {
@@ -78,7 +79,7 @@ class ManifestMetadataTest {
 
     @Test
     void theDocumentEntryDescribesTheKosAsRad68Asks() {
-        DocumentEntry entry = ManifestMetadata.documentEntry(request(Studies.ctAndMr()));
+        DocumentEntry entry = OneDocumentSubmission.documentEntry(request(Studies.ctAndMr()));
 
         assertThat(entry.getEntryUuid()).isEqualTo("urn:uuid:00000000-0000-1234-0000-000000000001");
         assertThat(entry.getType()).isEqualTo(DocumentEntryType.STABLE);
@@ -137,7 +138,7 @@ class ManifestMetadataTest {
     void theSubmissionSetAndItsHasMemberAssociationFollowIti41() {
         ProvideAndRegisterDocumentSet request = request(Studies.ctAndMr());
         var set = request.getSubmissionSet();
-        var entry = ManifestMetadata.documentEntry(request);
+        var entry = OneDocumentSubmission.documentEntry(request);
 
         assertThat(set.getEntryUuid()).startsWith("urn:uuid:").isNotEqualTo(entry.getEntryUuid());
         assertThat(set.getUniqueId()).isEqualTo("1.3.6.1.4.1.21367.2005.13.20.1000.4.1.77");
@@ -161,7 +162,7 @@ class ManifestMetadataTest {
 
         assertThat(first.getAssociations()).extracting(a -> a.getAssociationType())
                 .containsExactly(AssociationType.HAS_MEMBER);
-        var entry = ManifestMetadata.documentEntry(replacement);
+        var entry = OneDocumentSubmission.documentEntry(replacement);
         assertThat(replacement.getAssociations()).filteredOn(a -> a.getAssociationType() == AssociationType.REPLACE)
                 .singleElement().satisfies(rplc -> {
                     assertThat(rplc.getSourceUuid()).isEqualTo(entry.getEntryUuid());
@@ -180,7 +181,7 @@ class ManifestMetadataTest {
                 new Series("CT", "CHEST", Studies.CT_IMAGE, 2), new Series("MR", "ABDOMEN", Studies.MR_IMAGE, 2),
                 new Series("CT", "ABDOMEN", Studies.CT_IMAGE, 1), new Series("MR", "chest ", Studies.MR_IMAGE, 1));
 
-        var codes = ManifestMetadata.documentEntry(request(snapshot)).getEventCodeList();
+        var codes = OneDocumentSubmission.documentEntry(request(snapshot)).getEventCodeList();
 
         assertThat(codes).extracting(ManifestMetadataTest::code).containsExactly(
                 "CT^1.2.840.10008.2.16.4^Computed Tomography",
@@ -196,7 +197,7 @@ class ManifestMetadataTest {
                 new Series("PR", "", "1.2.840.10008.5.1.4.1.1.11.1", 1), new Series("OT", "NOT A PART", "1.2.3", 1),
                 new Series("US", "LEFT LITTLE TOE", "1.2.840.10008.5.1.4.1.1.6.1", 1));
 
-        var codes = ManifestMetadata.documentEntry(request(snapshot)).getEventCodeList();
+        var codes = OneDocumentSubmission.documentEntry(request(snapshot)).getEventCodeList();
 
         assertThat(codes).extracting(ManifestMetadataTest::code).containsExactly("US^1.2.840.10008.2.16.4^Ultrasound");
     }
@@ -208,7 +209,7 @@ class ManifestMetadataTest {
             domain = AffinityDomain.read(yaml);
         }
         var request = request(Studies.ctAndMr());
-        var entry = ManifestMetadata.documentEntry(request);
+        var entry = OneDocumentSubmission.documentEntry(request);
 
         assertAllowed(domain, CodedAttribute.classCode, entry.getClassCode());
         assertAllowed(domain, CodedAttribute.typeCode, entry.getTypeCode());
@@ -240,7 +241,7 @@ class ManifestMetadataTest {
     @Test
     void sourcePatientIdKeepsAnOidIssuerAndRefusesAPatientWithoutAnyIssuerOid() {
         var oidPatient = new StudyRecord.Patient("PER-1", "1.2.250.1.71.4.2.1", "Martin^Louis", "", "", List.of());
-        var entry = ManifestMetadata.documentEntry(request(Studies.snapshot(Studies.study(oidPatient, ""),
+        var entry = OneDocumentSubmission.documentEntry(request(Studies.snapshot(Studies.study(oidPatient, ""),
                 new Series("CT", "HEAD", Studies.CT_IMAGE, 1))));
         var noIssuer = new StudyRecord.Patient("PER-2", "", "Martin^Louis", "", "", List.of());
         var withoutLocalIssuer = new MetadataSettings(SETTINGS.sourceId(), SETTINGS.institutionName(), "", "", "",
@@ -262,7 +263,7 @@ class ManifestMetadataTest {
     void ipfRefusesASourcePatientIdWhoseIssuerIsOnlyANamespace() {
         // why a study whose images name their issuer "PERONNE" gets the site's issuer OID in sourcePatientId
         var request = request(Studies.ctAndMr());
-        ManifestMetadata.documentEntry(request).setSourcePatientId(
+        OneDocumentSubmission.documentEntry(request).setSourcePatientId(
                 org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable.parse("PER-4711^^^PERONNE"));
 
         assertThatThrownBy(() -> ProvideAndRegisterDocumentSetRequestValidator.getInstance()
@@ -302,7 +303,7 @@ class ManifestMetadataTest {
                 Studies.snapshot(plain, new Series("DX", "CHEST", "1.2.840.10008.5.1.4.1.1.1.1", 1)),
                 Optional.empty()));
         validate(request);
-        var entry = ManifestMetadata.documentEntry(request);
+        var entry = OneDocumentSubmission.documentEntry(request);
         EbXMLExtrinsicObject ebXml = toEbXml(request).getExtrinsicObjects().get(0);
 
         assertThat(entry.getTitle().getValue()).isEqualTo("Imaging study");

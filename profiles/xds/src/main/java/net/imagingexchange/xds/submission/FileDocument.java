@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package net.imagingexchange.imagingsource.manifest;
+package net.imagingexchange.xds.submission;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,17 +10,10 @@ import java.nio.file.Path;
 import jakarta.activation.DataSource;
 
 /**
- * A manifest's Part 10 file as the content of an MTOM attachment: every {@link #getInputStream()} opens the file anew
- * and streams it, so nothing is held in memory and a resent request sends the same bytes. The caller closes each
- * stream it gets.
+ * A document's file as the content of an MTOM attachment: every {@link #getInputStream()} opens the file anew and
+ * streams it, so nothing is held in memory and a resent request sends the same bytes. The caller closes each stream.
  */
-final class KosDataSource implements DataSource {
-
-    private final Path file;
-
-    KosDataSource(Path file) {
-        this.file = file;
-    }
+public record FileDocument(Path file, String mimeType) implements DataSource {
 
     @Override
     public InputStream getInputStream() throws IOException {
@@ -29,12 +22,12 @@ final class KosDataSource implements DataSource {
 
     @Override
     public OutputStream getOutputStream() throws IOException {
-        throw new IOException("a manifest's file is read only");
+        throw new IOException("a submitted document's file is read only");
     }
 
     @Override
     public String getContentType() {
-        return ManifestMetadata.MIME_TYPE;
+        return mimeType;
     }
 
     @Override
