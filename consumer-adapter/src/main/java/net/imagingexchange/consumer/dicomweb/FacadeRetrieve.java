@@ -157,8 +157,8 @@ public class FacadeRetrieve {
         var scope = new StudyRetrieval.Scope(study, series,
                 sopInstanceUid == null ? Set.of() : Set.of(sopInstanceUid), accepted.upstream(),
                 TransferSyntaxes.forRad69(accepted.transferSyntax()));
-        Optional<String> local = retrieval.wholeResource(scope).flatMap(url -> sources.localPath(
-                series.get(0).retrieveLocationUid(), url));
+        Optional<String> whole = retrieval.wholeResource(scope);
+        Optional<String> local = whole.flatMap(url -> sources.localPath(series.get(0).retrieveLocationUid(), url));
         if (local.isPresent()) {
             var forwarded = LocalSourceForward.forward(request, response, local.get(), accepted.upstream());
             if (forwarded.answered()) {
@@ -170,7 +170,7 @@ public class FacadeRetrieve {
             LOG.info("the local imaging source answered {} {}: each series asked on its own", forwarded.status(),
                     local.get());
         }
-        try (var opened = retrieval.open(scope, local.isEmpty())) {
+        try (var opened = retrieval.open(scope, local.isPresent() ? Optional.empty() : whole)) {
             if (opened.whole().isPresent()) {
                 relay(study, series, opened, request, response, start);
                 return;
@@ -195,7 +195,7 @@ public class FacadeRetrieve {
                             ? TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid() : instance.transferSyntaxUid(), null, in);
                 }
                 sent[0]++;
-            });
+            }, StudyRetrieval.BrokenInstance.ABORT);
             multipart.finish();
             List<MissingInstance> late = missing.subList(unavailable.size(), missing.size());
             if (!late.isEmpty()) {

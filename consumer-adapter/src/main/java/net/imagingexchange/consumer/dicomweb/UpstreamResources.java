@@ -146,12 +146,10 @@ public final class UpstreamResources {
     }
 
     private String resource(String study, StudyManifest.SeriesReference series, String sopInstanceUid) {
-        String base = followable(series);
-        if (base == null) {
+        if (followable(series) == null) {
             return null;
         }
-        String resource = base + "/studies/" + study + "/series/" + series.seriesInstanceUid();
-        return sopInstanceUid == null ? resource : resource + "/instances/" + sopInstanceUid;
+        return series.wadoRsUrl(study, sopInstanceUid);
     }
 
     /** The service base of a followable Retrieve URL, else null. */

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.consumer.manifest;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,7 +44,12 @@ public record StudyManifest(String manifestUid, Patient patient, Study study, Li
          * resource rather than as the base (spec/xdsi.md 4.2, open point 3); empty when the manifest gives none.
          */
         public String wadoRsBase() {
-            String url = retrieveUrl.strip().replaceAll("/+$", "");
+            String url = retrieveUrl.strip();
+            int end = url.length();
+            while (end > 0 && url.charAt(end - 1) == '/') {
+                end--;
+            }
+            url = url.substring(0, end);
             int studies = url.lastIndexOf("/studies/");
             return studies < 0 ? url : url.substring(0, studies);
         }
@@ -64,6 +71,13 @@ public record StudyManifest(String manifestUid, Patient patient, Study study, Li
 
     public Optional<SeriesReference> series(String seriesInstanceUid) {
         return series.stream().filter(s -> s.seriesInstanceUid().equals(seriesInstanceUid)).findFirst();
+    }
+
+    /** The series of every instance the manifest lists, by SOP Instance UID: for many lookups. */
+    public Map<String, SeriesReference> seriesByInstance() {
+        Map<String, SeriesReference> bySop = new HashMap<>();
+        series.forEach(s -> s.instances().forEach(i -> bySop.putIfAbsent(i.sopInstanceUid(), s)));
+        return bySop;
     }
 
     /** The series that holds {@code sopInstanceUid}, if the manifest lists it. */

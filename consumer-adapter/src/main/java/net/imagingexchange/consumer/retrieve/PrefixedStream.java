@@ -4,7 +4,6 @@ package net.imagingexchange.consumer.retrieve;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Arrays;
 
 /**
  * Bytes already read, then the rest of the stream they came from; {@link #transferTo} hands the rest to the
@@ -41,7 +40,7 @@ final class PrefixedStream extends InputStream {
     @Override
     public long transferTo(OutputStream out) throws IOException {
         long transferred = head.length - position;
-        out.write(Arrays.copyOfRange(head, position, head.length));
+        out.write(head, position, head.length - position);
         position = head.length;
         return transferred + rest.transferTo(out);
     }

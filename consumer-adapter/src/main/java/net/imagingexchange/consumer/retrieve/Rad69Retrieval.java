@@ -37,6 +37,11 @@ public final class Rad69Retrieval {
     private final AuditContext audit;
     private final Map<String, IpfClient<Rad69PortType>> clients = new ConcurrentHashMap<>();
 
+    /** Receives each returned document's Part 10 bytes, as CXF hands them over; the stream is closed after. */
+    public interface Documents {
+        void document(InputStream part10) throws IOException;
+    }
+
     public Rad69Retrieval(Duration connectTimeout, Duration receiveTimeout, AuditContext audit) {
         this.connectTimeout = connectTimeout;
         this.receiveTimeout = receiveTimeout;
@@ -44,7 +49,7 @@ public final class Rad69Retrieval {
     }
 
     /**
-     * Asks {@code rad69Url} for {@code instances} of one series, each returned document handed to {@code visitor}.
+     * Asks {@code rad69Url} for {@code instances} of one series, each returned document handed to {@code documents}.
      *
      * @param transferSyntaxes acceptable syntaxes, in preference order; Explicit VR Little Endian is always added.
      * @return the instances that were not returned, with the responder's reason.
@@ -52,7 +57,7 @@ public final class Rad69Retrieval {
     public List<MissingInstance> retrieve(String rad69Url, String studyInstanceUid,
                                           StudyManifest.SeriesReference series,
                                           List<StudyManifest.InstanceReference> instances,
-                                          List<String> transferSyntaxes, StudyRetrieval.Visitor visitor)
+                                          List<String> transferSyntaxes, Documents documents)
             throws PeerUnavailableException, IOException {
         var request = new RetrieveImagingDocumentSetRequestType();
         List<String> syntaxes = new ArrayList<>(transferSyntaxes);
@@ -81,7 +86,7 @@ public final class Rad69Retrieval {
         for (var document : answer.getDocumentResponse()) {
             try (InputStream in = document.getDocument().getInputStream()) {
                 returned.add(document.getDocumentUniqueId());
-                visitor.instance(RetrievedInstance.of(in));
+                documents.document(in);
             }
         }
         var errors = answer.getRegistryResponse().getRegistryErrorList();

@@ -2,7 +2,6 @@
 package net.imagingexchange.consumer.retrieve;
 
 import java.io.ByteArrayInputStream;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -18,8 +17,7 @@ import net.imagingexchange.dicom.io.DicomReader;
  * @param transferSyntaxUid its transfer syntax, or null likewise.
  * @param body           the whole object, from its preamble.
  */
-public record RetrievedInstance(String sopInstanceUid, String sopClassUid, String transferSyntaxUid,
-                                InputStream body) {
+public record RetrievedInstance(String sopInstanceUid, String transferSyntaxUid, InputStream body) {
 
     /** The File Meta Information is small (PS3.10 7.1); this much is looked at before the rest streams. */
     private static final int HEAD = 16 * 1024;
@@ -29,11 +27,11 @@ public record RetrievedInstance(String sopInstanceUid, String sopClassUid, Strin
         byte[] head = part.readNBytes(HEAD);
         InputStream body = new PrefixedStream(head, part);
         try {
-            Attributes meta = DicomReader.readFileMeta(new BufferedInputStream(new ByteArrayInputStream(head)));
+            Attributes meta = DicomReader.readFileMeta(new ByteArrayInputStream(head));
             return new RetrievedInstance(meta.getString(Tag.MEDIA_STORAGE_SOP_INSTANCE_UID),
-                    meta.getString(Tag.MEDIA_STORAGE_SOP_CLASS_UID), meta.getString(Tag.TRANSFER_SYNTAX_UID), body);
+                    meta.getString(Tag.TRANSFER_SYNTAX_UID), body);
         } catch (IOException e) {
-            return new RetrievedInstance(null, null, null, body);
+            return new RetrievedInstance(null, null, body);
         }
     }
 }

@@ -75,18 +75,27 @@ public final class StudyRetrieval {
         void instance(RetrievedInstance instance) throws IOException;
     }
 
+    /** What a source breaking off in the middle of an instance the visitor was reading means. */
+    public enum BrokenInstance {
+        /** The visitor cannot take back what it has passed on (an answer on the wire): the retrieval ends. */
+        ABORT,
+        /** The visitor has dropped the instance (a file not kept): RAD-69 is asked for it, with the rest. */
+        ASK_RAD69
+    }
+
     /**
      * Asks every source of the scope: opens the WADO-RS answers (headers only) and gets by RAD-69 what they refused.
      * Nothing is given to the caller yet.
      *
-     * @param askWhole whether to ask first for the {@link #wholeResource} (false: it was asked, and refused).
+     * @param whole the {@link #wholeResource} to ask first; empty to ask series by series (there is none, or it was
+     *              asked and refused).
      */
-    public Retrieval open(Scope scope, boolean askWhole) throws IOException {
+    public Retrieval open(Scope scope, Optional<String> whole) throws IOException {
         var retrieval = new Retrieval(scope);
         try {
             String unreachable = null;
             try {
-                retrieval.whole = askWhole ? wholeAnswer(scope) : null;
+                retrieval.whole = whole.isPresent() ? wholeAnswer(whole.get(), scope.accept()) : null;
             } catch (IOException e) {
                 unreachable = e.getMessage(); // the one service of the scope: asking it series by series is vain
             }
@@ -129,18 +138,14 @@ public final class StudyRetrieval {
     }
 
     /**
-     * The {@link #wholeResource} asked. Null when there is none, or it was answered otherwise than with a multipart
-     * 200 / 206 (each series is then asked on its own).
+     * The {@link #wholeResource} asked. Null when it was answered otherwise than with a multipart 200 / 206 (each
+     * series is then asked on its own).
      *
      * @throws IOException the service did not answer at all; the message says why.
      */
-    private WadoRsClient.Answer wholeAnswer(Scope scope) throws IOException {
-        String resource = wholeResource(scope).orElse(null);
-        if (resource == null) {
-            return null;
-        }
+    private WadoRsClient.Answer wholeAnswer(String resource, String accept) throws IOException {
         try {
-            WadoRsClient.Answer answer = wado.get(resource, scope.accept());
+            WadoRsClient.Answer answer = wado.get(resource, accept);
             boolean multipart = answer.contentType().map(t -> t.toLowerCase(java.util.Locale.ROOT)
                     .startsWith("multipart/related")).orElse(false);
             if ((answer.status() == 200 || answer.status() == 206) && multipart) {
@@ -209,11 +214,8 @@ public final class StudyRetrieval {
         try {
             int[] count = {0};
             return rad69.retrieve(endpoint.get(), scope.study().studyInstanceUid(), series, wanted,
-                    scope.rad69Syntaxes(), instance -> {
-                        try (InputStream in = instance.body()) {
-                            Files.copy(in, directory.resolve(String.format("%06d.dcm", count[0]++)));
-                        }
-                    });
+                    scope.rad69Syntaxes(), in -> Files.copy(in, directory.resolve(String.format("%06d.dcm",
+                            count[0]++))));
         } catch (PeerUnavailableException e) {
             return missing(series, wanted, why + "; RAD-69: " + e.getMessage());
         }
@@ -298,16 +300,16 @@ public final class StudyRetrieval {
          *
          * @return every instance of the scope that could not be had, with the reason.
          */
-        public List<MissingInstance> stream(Visitor visitor) throws IOException {
+        public List<MissingInstance> stream(Visitor visitor, BrokenInstance broken) throws IOException {
             if (whole != null) {
                 WadoRsClient.Answer answer = whole;
                 whole = null; // closed by streamAnswer
-                return streamAnswer(answer, scope.series(), visitor);
+                return streamAnswer(answer, scope.series(), visitor, broken);
             }
             List<MissingInstance> all = new ArrayList<>(missing);
             for (Step step : steps) {
                 if (step.wado() != null) {
-                    all.addAll(streamWado(step, visitor));
+                    all.addAll(streamAnswer(step.wado(), List.of(step.series()), visitor, broken));
                 } else {
                     streamSpool(step.spooled(), visitor);
                 }
@@ -315,17 +317,13 @@ public final class StudyRetrieval {
             return all;
         }
 
-        private List<MissingInstance> streamWado(Step step, Visitor visitor) throws IOException {
-            return streamAnswer(step.wado(), List.of(step.series()), visitor);
-        }
-
         /**
          * Gives each part of a WADO-RS answer to the visitor; then asks RAD-69, series by series, for what the
          * answer did not hold (left out, or cut off by a source that broke off).
          */
         private List<MissingInstance> streamAnswer(WadoRsClient.Answer wadoAnswer,
-                                                   List<StudyManifest.SeriesReference> series, Visitor visitor)
-                throws IOException {
+                                                   List<StudyManifest.SeriesReference> series, Visitor visitor,
+                                                   BrokenInstance broken) throws IOException {
             Set<String> delivered = new HashSet<>();
             String failure = null;
             try (var answer = wadoAnswer) {
@@ -333,11 +331,24 @@ public final class StudyRetrieval {
                 try (var reader = MultipartReader.of(new SourceStream(answer.body()), contentType)) {
                     for (var part = reader.next(); part != null; part = reader.next()) {
                         RetrievedInstance instance = RetrievedInstance.of(part.body());
-                        visitor.instance(instance);
-                        instance.body().transferTo(OutputStream.nullOutputStream()); // the visitor may stop early
-                        if (instance.sopInstanceUid() != null) {
-                            delivered.add(instance.sopInstanceUid());
+                        if (instance.sopInstanceUid() == null) {
+                            // not a Part 10 object the visitor could name: left to RAD-69 with what was not had
+                            LOG.warn("a part of the WADO-RS answer is not a readable Part 10 object: skipped");
+                            instance.body().transferTo(OutputStream.nullOutputStream());
+                            continue;
                         }
+                        try {
+                            visitor.instance(instance);
+                        } catch (MultipartException | SourceStream.SourceException e) {
+                            if (broken == BrokenInstance.ABORT) {
+                                // part of the instance has been passed on: no later part can mend it
+                                throw new IOException("the WADO-RS answer broke off in the middle of instance "
+                                        + instance.sopInstanceUid() + ": " + e.getMessage(), e);
+                            }
+                            throw e;
+                        }
+                        instance.body().transferTo(OutputStream.nullOutputStream()); // the visitor may stop early
+                        delivered.add(instance.sopInstanceUid());
                     }
                 }
             } catch (MultipartException | SourceStream.SourceException e) {

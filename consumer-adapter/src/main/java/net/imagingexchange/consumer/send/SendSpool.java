@@ -67,8 +67,9 @@ public final class SendSpool {
                     .allMatch(i -> wanted.contains(i.sopInstanceUid())));
             var scope = new StudyRetrieval.Scope(study, series, whole ? Set.of() : wanted, AS_STORED_ACCEPT,
                     TransferSyntaxes.AS_STORED);
-            try (var opened = retrieval.open(scope, true)) {
-                for (MissingInstance m : opened.stream(instance -> keep(instance, wanted, directory))) {
+            try (var opened = retrieval.open(scope, retrieval.wholeResource(scope))) {
+                for (MissingInstance m : opened.stream(instance -> keep(instance, wanted, directory),
+                        StudyRetrieval.BrokenInstance.ASK_RAD69)) {
                     missing.put(m.sopInstanceUid(), m.reason());
                 }
             }
@@ -111,10 +112,12 @@ public final class SendSpool {
     public Pending pending(List<Path> files, StudyManifest manifest) throws IOException {
         List<SpooledInstance> instances = new ArrayList<>();
         List<InstanceFailure> unreadable = new ArrayList<>();
+        Map<String, StudyManifest.SeriesReference> seriesByInstance = manifest.seriesByInstance();
         for (Path file : files) {
             String name = file.getFileName().toString();
             String uid = name.substring(0, name.length() - SUFFIX.length());
-            String series = manifest.seriesOf(uid).map(StudyManifest.SeriesReference::seriesInstanceUid).orElse("");
+            var reference = seriesByInstance.get(uid);
+            String series = reference == null ? "" : reference.seriesInstanceUid();
             Attributes meta;
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 8192)) {
                 meta = DicomReader.readFileMeta(in);

@@ -84,14 +84,15 @@ class StudyRetrievalLargeStreamTest {
             List<String> received = new ArrayList<>();
             long[] bytes = {0};
             List<MissingInstance> missing;
-            try (var opened = retrieval.open(new StudyRetrieval.Scope(study, List.of(series), java.util.Set.of(),
-                    "multipart/related; type=\"application/dicom\"", TransferSyntaxes.AS_STORED), true)) {
+            var scope = new StudyRetrieval.Scope(study, List.of(series), java.util.Set.of(),
+                    "multipart/related; type=\"application/dicom\"", TransferSyntaxes.AS_STORED);
+            try (var opened = retrieval.open(scope, retrieval.wholeResource(scope))) {
                 missing = opened.stream(instance -> {
                     received.add(instance.sopInstanceUid());
                     try (InputStream in = instance.body()) {
                         bytes[0] += in.transferTo(OutputStream.nullOutputStream());
                     }
-                });
+                }, StudyRetrieval.BrokenInstance.ABORT);
             }
 
             assertThat(missing).isEmpty();
