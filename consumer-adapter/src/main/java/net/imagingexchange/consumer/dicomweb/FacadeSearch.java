@@ -2,12 +2,16 @@
 package net.imagingexchange.consumer.dicomweb;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,7 +67,11 @@ public class FacadeSearch {
         List<String> studyUids = keys.list("StudyInstanceUID", "0020000D");
         Optional<String> accession = keys.single("AccessionNumber", "00080050");
         Optional<String> patientId = keys.single("PatientID", "00100020");
-        Optional<DateRange> studyDate = keys.single("StudyDate", "00080020").map(DateRange::parse); // 400 first
+        Optional<DateRange> studyDate = keys.single("StudyDate", "00080020").flatMap(DateRange::parse); // 400 first
+        // PS3.4 C.6.1.1.3: a study with a series of any of the values
+        List<String> modalities = keys.list("ModalitiesInStudy", "00080061").stream()
+                .flatMap(m -> Arrays.stream(m.split("\\\\"))).map(String::strip).filter(m -> !m.isEmpty())
+                .toList();
         List<RegionStudy> found;
         if (patientId.isPresent()) {
             String cx = patients.cx(patientId.get(), keys.single("IssuerOfPatientID", "00100021").orElse(null))
@@ -86,8 +94,7 @@ public class FacadeSearch {
         Stream<RegionStudy> matching = found.stream()
                 .filter(s -> studyUids.isEmpty() || studyUids.contains(s.studyInstanceUid()))
                 .filter(s -> accession.isEmpty() || accession.get().equals(s.manifest().study().accessionNumber()))
-                .filter(s -> keys.single("ModalitiesInStudy", "00080061")
-                        .map(m -> s.modalities().contains(m)).orElse(true))
+                .filter(s -> modalities.isEmpty() || modalities.stream().anyMatch(s.modalities()::contains))
                 .filter(s -> studyDate.map(range -> range.contains(s.manifest().study().date())).orElse(true));
         var urls = FacadeUrls.of(baseUrl, request);
         write(page(matching, keys).map(s -> SearchAttributes.study(s,
@@ -191,7 +198,7 @@ public class FacadeSearch {
 
         private List<String> values(String keyword, String tag) {
             List<String> values = new ArrayList<>();
-            for (var key : Set.of(keyword, tag)) {
+            for (var key : List.of(keyword, tag)) {
                 Optional.ofNullable(query.get(key)).ifPresent(values::addAll);
             }
             return values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
@@ -215,21 +222,38 @@ public class FacadeSearch {
         }
     }
 
-    /** A DA match value: a date or a range {@code [from]-[to]} (PS3.4 C.2.2.2.5). */
+    /** A DA match value: a date or a range {@code [from]-[to]} (PS3.4 C.2.2.2.5); {@code *} matches every date. */
     record DateRange(String from, String to) {
 
-        static DateRange parse(String value) {
+        private static final Pattern RANGE = Pattern.compile("([0-9]{8})?(-)?([0-9]{8})?");
+
+        /** Empty for Universal Matching. */
+        static Optional<DateRange> parse(String value) {
             String v = value.strip();
-            int dash = v.indexOf('-');
-            DateRange range = dash < 0 ? new DateRange(v, v) : new DateRange(v.substring(0, dash),
-                    v.substring(dash + 1));
-            for (String date : new String[] {range.from, range.to}) {
-                if (!date.isEmpty() && !date.matches("\\d{8}")) {
-                    throw new FacadeException(HttpStatus.BAD_REQUEST, "StudyDate must be YYYYMMDD or a range "
-                            + "YYYYMMDD-YYYYMMDD, not " + value);
-                }
+            if (v.isEmpty() || v.equals("*")) {
+                return Optional.empty();
             }
-            return range;
+            Matcher m = RANGE.matcher(v);
+            if (!m.matches() || m.group(1) == null && m.group(3) == null || m.group(2) == null && m.group(3) != null) {
+                throw new FacadeException(HttpStatus.BAD_REQUEST, "StudyDate must be YYYYMMDD or a range of dates (PS3.4 "
+                        + "C.2.2.2.5): YYYYMMDD-, -YYYYMMDD or YYYYMMDD-YYYYMMDD; not \"" + value + "\"");
+            }
+            String from = m.group(1) == null ? "" : checked(m.group(1));
+            String to = m.group(2) == null ? from : m.group(3) == null ? "" : checked(m.group(3));
+            if (!from.isEmpty() && !to.isEmpty() && from.compareTo(to) > 0) {
+                throw new FacadeException(HttpStatus.BAD_REQUEST, "StudyDate range \"" + value + "\" ends before it "
+                        + "starts");
+            }
+            return Optional.of(new DateRange(from, to));
+        }
+
+        private static String checked(String date) {
+            try {
+                LocalDate.parse(date, DateTimeFormatter.BASIC_ISO_DATE);
+                return date;
+            } catch (DateTimeParseException e) {
+                throw new FacadeException(HttpStatus.BAD_REQUEST, "StudyDate: " + date + " is no calendar date");
+            }
         }
 
         boolean contains(String date) {

@@ -143,6 +143,35 @@ class FacadeEndToEndTest extends RegionTest {
     }
 
     @Test
+    void studyMatchKeysMatchAsDicomSays() throws Exception {
+        var study = new SyntheticStudy("1.2.250.1.999.71.4", "PER-74", "PERONNE", "IDR77",
+                SyntheticStudy.AFFINITY_DOMAIN, "ACC77", 1, 1, 32); // CT of 2026-11-27
+        publish(study);
+        String search = "/consumer/dicomweb/studies?PatientID=IDR77";
+
+        // PS3.4 C.6.1.1.3: any of the listed modalities
+        assertThat(JSON.readTree(get(search + "&ModalitiesInStudy=MR,CT").body())).hasSize(1);
+        assertThat(JSON.readTree(get(search + "&ModalitiesInStudy=MR%5CCT").body())).hasSize(1);
+        assertThat(JSON.readTree(get(search + "&ModalitiesInStudy=MR").body())).isEmpty();
+        // PS3.4 C.2.2.2.5: ranges, open at either end; * is Universal Matching
+        assertThat(JSON.readTree(get(search + "&StudyDate=*").body())).hasSize(1);
+        assertThat(JSON.readTree(get(search + "&StudyDate=20261101-20261130").body())).hasSize(1);
+        assertThat(JSON.readTree(get(search + "&StudyDate=-20261127").body())).hasSize(1);
+        assertThat(JSON.readTree(get(search + "&StudyDate=20261128-").body())).isEmpty();
+        assertThat(JSON.readTree(get(search + "&offset=1").body())).isEmpty();
+
+        var noDate = get(search + "&StudyDate=20261399");
+        assertThat(noDate.statusCode()).isEqualTo(400);
+        assertThat(noDate.body()).contains("20261399 is no calendar date");
+        var backwards = get(search + "&StudyDate=20261130-20261101");
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(backwards.body()).contains("ends before it starts");
+        var badLimit = get(search + "&limit=-1");
+        assertThat(badLimit.statusCode()).isEqualTo(400);
+        assertThat(badLimit.body()).contains("limit must be a whole number");
+    }
+
+    @Test
     void aSearchWithoutPatientIdSaysWhatItNeedsAndAnUnknownStudyIsNotFound() throws Exception {
         var noPatient = get("/consumer/dicomweb/studies?AccessionNumber=ACC1");
         assertThat(noPatient.statusCode()).isEqualTo(400);
