@@ -88,14 +88,13 @@ public final class CStoreDelivery implements Delivery {
                         continue;
                     }
                     DimseStatus answer = StoreScu.send(association, instance.file());
-                    int status = answer.status();
                     stored++;
-                    if (DimseStatuses.isSuccessOrWarning(status)) {
+                    if (answer.successOrWarning()) {
                         progress.delivered(instance);
                     } else {
-                        progress.failed(instance, DimseStatuses.hex(status), destination.describe()
-                                + " answered C-STORE status " + DimseStatuses.hex(status) + " ("
-                                + DimseStatuses.meaning(status) + (answer.errorComment() == null ? ""
+                        progress.failed(instance, answer.hex(), destination.describe()
+                                + " answered C-STORE status " + answer.hex() + " ("
+                                + answer.meaning() + (answer.errorComment() == null ? ""
                                 : ": " + answer.errorComment()) + ")");
                     }
                 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import net.imagingexchange.dicom.Tag;
 import net.imagingexchange.dicom.data.Attributes;
 import net.imagingexchange.dicom.data.Sequence;
+import net.imagingexchange.dicom.net.DimseStatus;
 import net.imagingexchange.dicom.web.DicomJsonReader;
 
 /**
@@ -63,7 +64,7 @@ record StowResponse(Set<String> stored, Map<String, Integer> failed) {
         if (reason == 0xC122) {
             return "Referenced Transfer Syntax not supported";
         }
-        return DimseStatuses.meaning(reason);
+        return DimseStatus.meaning(reason);
     }
 
     static String hex(int reason) {

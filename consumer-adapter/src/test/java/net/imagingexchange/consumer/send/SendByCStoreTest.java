@@ -101,6 +101,7 @@ class SendByCStoreTest extends RegionTest {
         JsonNode retrying = client.await(job, SendClient.state("RETRYING"), LIMIT);
         assertThat(retrying.path("lastError").asText()).contains("'pacs-down'").contains("could not be reached");
         assertThat(retrying.path("nextAttempt").asText()).isNotEmpty();
+        assertThat(retrying.path("nextAttempt").isTextual()).as("a time, not null").isTrue();
         assertThat(retrying.path("counts").path("retrieved").asInt()).isEqualTo(4);
         assertThat(retrying.path("failures")).hasSize(4);
         assertThat(retrying.path("failures").get(0).path("stage").asText()).isEqualTo("SEND");

@@ -38,7 +38,12 @@ final class SendClient {
     }
 
     HttpResponse<String> sendWithBody(String study, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/consumer/api/studies/" + study + "/send"))
+        return sendWithBody(study, "", json);
+    }
+
+    HttpResponse<String> sendWithBody(String study, String query, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/consumer/api/studies/" + study + "/send"
+                        + query))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

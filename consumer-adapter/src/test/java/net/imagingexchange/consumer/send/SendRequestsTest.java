@@ -49,6 +49,10 @@ class SendRequestsTest extends RegionTest {
             var conflicting = client.sendWithBody("1.2.250.1.999.83.1", "{\"destination\": \"other\"}");
             assertThat(conflicting.statusCode()).isEqualTo(400);
             assertThat(conflicting.body()).contains("unknown destination other");
+            var named = client.sendWithBody("1.2.250.1.999.83.1", "?destination=known-pacs",
+                    "{\"destination\": \"other\"}");
+            assertThat(named.statusCode()).isEqualTo(400);
+            assertThat(named.body()).contains("the query names destination known-pacs and the body other");
 
             var notJson = client.sendWithBody("1.2.250.1.999.83.1", "destination=known-pacs");
             assertThat(notJson.statusCode()).isEqualTo(400);
