@@ -106,7 +106,7 @@ final class InstanceParts {
         return new Answered(status, List.copyOf(selected));
     }
 
-    /** Every instance as stored: the answer's length is known, declared, and the files sent as measured. */
+    /** Every instance as stored: the answer's length is known from the index, declared, and checked as sent. */
     private static void writeAsStored(List<InstanceRecord> selected, Function<InstanceRecord, Path> files,
                                       Function<InstanceRecord, String> location, MultipartResponse multipart)
             throws IOException {
@@ -116,7 +116,7 @@ final class InstanceParts {
             InstanceRecord instance = selected.get(i);
             headers.add(MultipartResponse.headers(Negotiation.DICOM + "; transfer-syntax="
                     + instance.transferSyntaxUid(), location.apply(instance)));
-            lengths[i] = Files.size(files.apply(instance));
+            lengths[i] = instance.fileSize(); // as indexed; MultipartResponse.part aborts if the file differs
         }
         multipart.contentLength(headers, lengths);
         for (int i = 0; i < lengths.length; i++) {
