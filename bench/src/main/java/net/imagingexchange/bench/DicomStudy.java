@@ -61,6 +61,7 @@ final class DicomStudy {
     private final Path directory;
     private final String studyInstanceUid;
     private final Map<String, Path> filesByUid;
+    private long datasetBytes = -1;
     private final long bytes;
 
     private DicomStudy(Path directory, String studyInstanceUid, Map<String, Path> filesByUid, long bytes) {
@@ -135,13 +136,19 @@ final class DicomStudy {
         return bytes / (1024.0 * 1024.0);
     }
 
-    /** The data sets' bytes (what a C-STORE carries), summed over the study. */
+    /**
+     * The data sets' bytes (what a C-STORE carries), summed over the study: read from every file once, then kept
+     * (the checks after each timed retrieval ask for it).
+     */
     long datasetBytes() throws IOException {
-        long total = 0;
-        for (Path file : filesByUid.values()) {
-            total += Files.size(file) - datasetOffset(file);
+        if (datasetBytes < 0) {
+            long total = 0;
+            for (Path file : filesByUid.values()) {
+                total += Files.size(file) - datasetOffset(file);
+            }
+            datasetBytes = total;
         }
-        return total;
+        return datasetBytes;
     }
 
     /**
