@@ -145,7 +145,14 @@ public final class StudyCatalogue implements AutoCloseable {
         Optional<RegionStudy> found = find(patientCx, List.of(RegistryQueries.studyReference(studyInstanceUid)))
                 .stream().filter(s -> s.studyInstanceUid().equals(studyInstanceUid)).findFirst();
         if (found.isEmpty()) {
-            recent.remove(studyInstanceUid); // no Approved manifest any more
+            // no Approved manifest any more: forgotten, so that it is not asked again at every request
+            recent.remove(studyInstanceUid);
+            try {
+                Files.deleteIfExists(studies.resolve(studyInstanceUid + ".properties"));
+            } catch (IOException e) {
+                LOG.warn("study {} has no Approved manifest left, but could not be forgotten: {}", studyInstanceUid,
+                        e.toString());
+            }
         }
         return found;
     }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.openehealth.ipf.commons.ihe.xds.XDS;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import net.imagingexchange.atna.AuditContexts;
@@ -18,7 +17,6 @@ import net.imagingexchange.consumer.region.StudyCatalogue;
 import net.imagingexchange.consumer.testing.RegionTest;
 import net.imagingexchange.imagingsource.testing.AuditListener;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
-import net.imagingexchange.xds.soap.IpfClient;
 import net.imagingexchange.xds.soap.ProvideAndRegisterClient;
 
 /**
@@ -48,11 +46,10 @@ class ReportAuditTest extends RegionTest {
         try (var listener = new AuditListener()) {
             var audit = AuditContexts.create(new AuditProperties(true, "127.0.0.1", listener.port(),
                     AuditProperties.Transport.UDP, AUDIT_SOURCE_ID, "test-region"));
-            var repository = new ProvideAndRegisterClient(new IpfClient<>(
-                    XDS.Interactions.ITI_41.getWsTransactionConfiguration(), () -> base() + "/repository/iti41",
-                    Duration.ofSeconds(5), Duration.ofSeconds(60), audit));
-            var writing = new ReportSource.ReportWriting(new CdaWriter("FR",
-                    CodedValue.parse(site.confidentialityCode()), "fr-FR"),
+            var repository = ProvideAndRegisterClient.of(() -> base() + "/repository/iti41", Duration.ofSeconds(5),
+                    Duration.ofSeconds(60), audit);
+            var writing = new ReportSource.ReportWriting(new CdaWriter(site.realmCode(),
+                    CodedValue.parse(site.confidentialityCode()), site.languageCode()),
                     new ReportMetadata(site, UUID::randomUUID), new DocumentIds(site.documentUidRoot(), clock), site,
                     dir.resolve("outgoing"));
             var source = new ReportSource(patients, studies, reports, writing, repository, clock);

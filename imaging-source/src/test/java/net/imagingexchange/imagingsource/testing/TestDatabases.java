@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.imagingsource.testing;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -19,6 +20,17 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
+    private final List<String> alsoInDataDirectory;
+
+    public TestDatabases() {
+        this(List.of());
+    }
+
+    /** @param alsoInDataDirectory further actors (property prefixes) given the same data directory. */
+    protected TestDatabases(List<String> alsoInDataDirectory) {
+        this.alsoInDataDirectory = List.copyOf(alsoInDataDirectory);
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String name = RUN + "_" + COUNTER.incrementAndGet();
@@ -26,6 +38,7 @@ public class TestDatabases implements ApplicationContextInitializer<Configurable
         TestPropertyValues.of(ActorTestDatabases.properties(name, "registry", "repository", "imaging-source"))
                 .and("registry.data-directory=" + data, "repository.data-directory=" + data,
                         "imaging-source.data-directory=" + data)
+                .and(alsoInDataDirectory.stream().map(actor -> actor + ".data-directory=" + data))
                 .applyTo(context);
     }
 }
