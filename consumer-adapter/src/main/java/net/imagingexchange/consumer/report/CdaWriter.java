@@ -11,6 +11,8 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import net.imagingexchange.dicom.DicomTime;
+
 /**
  * Writes a {@link ClinicalReport} as an HL7 CDA R2 document, DICOM PS3.20 Imaging Report (decision 0012; spec/xdsi.md
  * 6.1-6.4): the header, then the DICOM Object Catalog as the first section, Findings and Impression. Streams with StAX
@@ -227,15 +229,17 @@ public final class CdaWriter {
         x.close();
     }
 
-    /** The study's DICOM date and time as a TS: {@code YYYYMMDD[HH[MM[SS]]]}, without the fraction. */
+    /**
+     * The study's DICOM date and time as a TS: {@code YYYYMMDD[HH[MM[SS]]]} to the precision the time gives, without
+     * the fraction (DA and TM read as PS3.5 6.2 asks, {@link DicomTime}); empty without a date.
+     */
     static Optional<String> studyTime(String date, String time) {
-        if (!date.matches("\\d{8}")) {
-            return Optional.empty();
-        }
-        String t = time.strip();
-        int dot = t.indexOf('.');
-        t = dot >= 0 ? t.substring(0, dot) : t;
-        return Optional.of(t.matches("\\d{2}(\\d{2}(\\d{2})?)?") ? date + t : date);
+        return DicomTime.parseDate(date).map(day -> DicomTime.date(day) + DicomTime.parseTime(time)
+                .map(t -> DicomTime.time(t.time()).substring(0, switch (t.precision()) {
+                    case HOURS -> 2;
+                    case MINUTES -> 4;
+                    default -> 6;
+                })).orElse(""));
     }
 
     static String ts(ZonedDateTime time) {

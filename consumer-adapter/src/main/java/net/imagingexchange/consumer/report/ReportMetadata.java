@@ -17,10 +17,11 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.Person;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.SubmissionSet;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Timestamp;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.XcnName;
-import org.openehealth.ipf.commons.ihe.xds.core.metadata.XpnName;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
 
+import net.imagingexchange.dicom.DicomTime;
 import net.imagingexchange.xds.submission.FileDocument;
+import net.imagingexchange.xds.submission.Hl7Names;
 import net.imagingexchange.xds.submission.OneDocumentSubmission;
 
 /**
@@ -94,18 +95,9 @@ public final class ReportMetadata {
     private static PatientInfo patientInfo(Identifiable id, ClinicalReport.Patient patient) {
         var info = new PatientInfo();
         info.getIds().add(id);
-        String[] name = patient.name().split("=", -1)[0].split("\\^", -1);
-        if (!name[0].isBlank()) {
-            info.getNames().add(new XpnName(name[0],
-                    name.length > 1 ? name[1] : null, null, null, null, null));
-        }
-        if (patient.birthDate().matches("\\d{8}")) {
-            info.setDateOfBirth(patient.birthDate());
-        }
-        info.setGender(switch (patient.sex()) {
-            case "M", "F", "O" -> patient.sex();
-            default -> "U";
-        });
+        Hl7Names.xpn(patient.name()).ifPresent(info.getNames()::add);
+        DicomTime.parseDate(patient.birthDate()).map(DicomTime::date).ifPresent(info::setDateOfBirth);
+        info.setGender(Hl7Names.administrativeSex(patient.sex()));
         return info;
     }
 

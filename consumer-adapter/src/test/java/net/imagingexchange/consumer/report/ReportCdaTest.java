@@ -31,6 +31,16 @@ class ReportCdaTest {
     Path dir;
 
     @Test
+    void theStudysTimeIsATsToThePrecisionTheManifestGives() {
+        assertThat(CdaWriter.studyTime("20261127", "101500.123")).hasValue("20261127101500");
+        assertThat(CdaWriter.studyTime("20261127", "1015")).hasValue("202611271015");
+        assertThat(CdaWriter.studyTime("2026.11.27", "10:15")).hasValue("202611271015"); // ACR-NEMA forms, PS3.5 6.2
+        assertThat(CdaWriter.studyTime("20261127", "")).hasValue("20261127");
+        assertThat(CdaWriter.studyTime("20261399", "10")).isEmpty();
+        assertThat(CdaWriter.studyTime("", "10")).isEmpty();
+    }
+
+    @Test
     void writesAFinalReportThatValidatesAgainstTheCdaR2Schema() throws Exception {
         Path cda = write(report(ReportRequest.Status.FINAL, Optional.empty(), Optional.of("1.2.250.1.999.7")));
 

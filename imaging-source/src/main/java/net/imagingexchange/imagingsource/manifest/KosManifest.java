@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.ZonedDateTime;
 import java.util.UUID;
 
+import net.imagingexchange.dicom.DicomTime;
 import net.imagingexchange.dicom.Tag;
 import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.dicom.VR;

@@ -19,7 +19,9 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.PatientInfo;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.ReferenceId;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Timestamp;
 
+import net.imagingexchange.dicom.DicomTime;
 import net.imagingexchange.imagingsource.index.StudyRecord;
+import net.imagingexchange.xds.submission.Hl7Names;
 
 /**
  * The DocumentEntry of a manifest (RAD TF-2 4.68.4.1.2.3.2 on top of ITI TF-3 4.2.3.2; spec/xdsi.md 1.3 and 1.4).

@@ -42,6 +42,7 @@ import net.imagingexchange.imagingsource.index.StudySnapshot;
 import net.imagingexchange.imagingsource.manifest.Studies.Series;
 import net.imagingexchange.xds.domain.AffinityDomain;
 import net.imagingexchange.xds.domain.CodedAttribute;
+import net.imagingexchange.xds.submission.Hl7Names;
 import net.imagingexchange.xds.submission.OneDocumentSubmission;
 
 /** The RAD-68 request of a manifest: IPF's ITI-41 validation, every value of spec/xdsi.md 1.3 to 1.6, the codes. */

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-package net.imagingexchange.imagingsource.manifest;
+package net.imagingexchange.xds.submission;
 
 import java.util.Optional;
 
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.XpnName;
 
 /** DICOM patient demographics as the HL7 v2.5 PID fields of sourcePatientInfo (ITI TF-3 4.2.3.2.24). */
-final class Hl7Names {
+public final class Hl7Names {
 
     private Hl7Names() {
     }
@@ -16,7 +16,7 @@ final class Hl7Names {
      * phonetic groups after {@code =}; HL7 XPN: {@code family^given^middle^suffix^prefix}: the last two components
      * swap, and only the alphabetic group is kept. Empty when the name is.
      */
-    static Optional<XpnName> xpn(String personName) {
+    public static Optional<XpnName> xpn(String personName) {
         String alphabetic = personName == null ? "" : personName.split("=", -1)[0];
         String[] c = alphabetic.split("\\^", -1);
         String family = component(c, 0);
@@ -31,7 +31,7 @@ final class Hl7Names {
     }
 
     /** PID-8 (HL7 table 0001) from Patient's Sex (0010,0040): M, F and O alike, U when empty or unknown. */
-    static String administrativeSex(String dicomSex) {
+    public static String administrativeSex(String dicomSex) {
         String sex = dicomSex == null ? "" : dicomSex.strip();
         return switch (sex) {
             case "M", "F", "O" -> sex;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package net.imagingexchange.imagingsource.manifest;
+package net.imagingexchange.dicom;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** DICOM DA, TM and Timezone Offset From UTC values (PS3.5 6.2, PS3.3 C.12.1.1.8), read leniently, written strictly. */
-final class DicomTime {
+public final class DicomTime {
 
     private static final DateTimeFormatter DA = DateTimeFormatter.ofPattern("uuuuMMdd");
     private static final DateTimeFormatter TM = DateTimeFormatter.ofPattern("HHmmss");
@@ -24,21 +24,21 @@ final class DicomTime {
     }
 
     /** A time of day read from TM, and how much of it was given. */
-    record Time(LocalTime time, ChronoUnit precision) {
+    public record Time(LocalTime time, ChronoUnit precision) {
     }
 
     /** {@code YYYYMMDD}. */
-    static String date(TemporalAccessor dateTime) {
+    public static String date(TemporalAccessor dateTime) {
         return DA.format(dateTime);
     }
 
     /** {@code HHMMSS}. */
-    static String time(TemporalAccessor dateTime) {
+    public static String time(TemporalAccessor dateTime) {
         return TM.format(dateTime);
     }
 
     /** A DA value ({@code YYYYMMDD}, or the ACR-NEMA {@code YYYY.MM.DD}), or empty when it is not one. */
-    static Optional<LocalDate> parseDate(String da) {
+    public static Optional<LocalDate> parseDate(String da) {
         String digits = da == null ? "" : da.strip().replace(".", "");
         if (digits.length() != 8) {
             return Optional.empty();
@@ -51,7 +51,7 @@ final class DicomTime {
     }
 
     /** A TM value to the precision given (fractions of a second dropped), or empty when it is not one. */
-    static Optional<Time> parseTime(String tm) {
+    public static Optional<Time> parseTime(String tm) {
         var matcher = TIME.matcher(tm == null ? "" : tm.strip());
         if (!matcher.matches()) {
             return Optional.empty();
@@ -74,7 +74,7 @@ final class DicomTime {
     }
 
     /** A Timezone Offset From UTC value ({@code &ZZXX}), or empty when it is not one. */
-    static Optional<ZoneOffset> parseOffset(String zzxx) {
+    public static Optional<ZoneOffset> parseOffset(String zzxx) {
         var matcher = OFFSET.matcher(zzxx == null ? "" : zzxx.strip());
         if (!matcher.matches()) {
             return Optional.empty();
