@@ -3,10 +3,14 @@ package net.imagingexchange.consumer;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.openehealth.ipf.commons.audit.AuditContext;
 import org.openehealth.ipf.commons.ihe.xds.XDS;
+import org.openehealth.ipf.commons.ihe.xds.iti43.Iti43PortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -70,8 +74,7 @@ public class ConsumerAutoConfiguration {
     RegistryQueries consumerRegistryQueries(ConsumerProperties properties, AuditContext audit,
                                             Environment environment) {
         var region = properties.region();
-        Supplier<String> url = region.registryUrl().isBlank()
-                ? () -> OwnServer.url(environment, "/registry/iti18") : region::registryUrl;
+        Supplier<String> url = OwnServer.orOwn(region.registryUrl(), environment, "/registry/iti18");
         return new RegistryQueries(StoredQueryClient.of(url, region.connectTimeout(), region.receiveTimeout(), audit));
     }
 
@@ -79,15 +82,14 @@ public class ConsumerAutoConfiguration {
     DocumentRetrieval consumerDocumentRetrieval(ConsumerProperties properties, AuditContext audit,
                                                 Environment environment) {
         var region = properties.region();
-        return new DocumentRetrieval(repositoryUniqueId -> {
-            Supplier<String> url = region.repositories().stream()
-                    .filter(r -> r.uniqueId().equals(repositoryUniqueId)).findFirst()
-                    .<Supplier<String>>map(r -> r::url)
-                    .orElse(region.defaultRepositoryUrl().isBlank()
-                            ? () -> OwnServer.url(environment, "/repository/iti43") : region::defaultRepositoryUrl);
-            return new IpfClient<>(XDS.Interactions.ITI_43.getWsTransactionConfiguration(), url,
-                    region.connectTimeout(), region.receiveTimeout(), audit);
-        });
+        // one client per configured repository and one for every other: not one per uniqueId a registry names
+        Function<Supplier<String>, IpfClient<Iti43PortType>> client = url -> new IpfClient<>(
+                XDS.Interactions.ITI_43.getWsTransactionConfiguration(), url, region.connectTimeout(),
+                region.receiveTimeout(), audit);
+        Map<String, IpfClient<Iti43PortType>> listed = new HashMap<>();
+        region.repositories().forEach(r -> listed.putIfAbsent(r.uniqueId(), client.apply(r::url)));
+        var other = client.apply(OwnServer.orOwn(region.defaultRepositoryUrl(), environment, "/repository/iti43"));
+        return new DocumentRetrieval(repositoryUniqueId -> listed.getOrDefault(repositoryUniqueId, other));
     }
 
     @Bean(destroyMethod = "close")

@@ -78,8 +78,7 @@ public class ImagingSourceAutoConfiguration {
     private static ProvideAndRegisterClient rad68Client(ImagingSourceProperties properties, AuditContext audit,
                                                         Environment environment) {
         var publication = properties.publication();
-        Supplier<String> url = publication.repositoryUrl().isBlank()
-                ? () -> OwnServer.url(environment, "/repository/iti41") : publication::repositoryUrl;
+        Supplier<String> url = OwnServer.orOwn(publication.repositoryUrl(), environment, "/repository/iti41");
         return ProvideAndRegisterClient.of(url, publication.connectTimeout(), publication.receiveTimeout(), audit);
     }
 
@@ -161,8 +160,7 @@ public class ImagingSourceAutoConfiguration {
     RegistryQueryClient registryQueryClient(ImagingSourceProperties properties, AuditContext audit,
                                             Environment environment) {
         var publication = properties.publication();
-        Supplier<String> url = publication.registryQueryUrl().isBlank()
-                ? () -> OwnServer.url(environment, "/registry/iti18") : publication::registryQueryUrl;
+        Supplier<String> url = OwnServer.orOwn(publication.registryQueryUrl(), environment, "/registry/iti18");
         return new RegistryQueryClient(StoredQueryClient.of(url, publication.connectTimeout(),
                 publication.receiveTimeout(), audit));
     }

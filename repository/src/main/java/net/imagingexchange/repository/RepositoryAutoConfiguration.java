@@ -62,7 +62,7 @@ public class RepositoryAutoConfiguration {
     @ConditionalOnMissingBean
     RegistryClient registryClient(RepositoryProperties properties, AuditContext audit, Environment environment) {
         var registry = properties.registry();
-        Supplier<String> register = registry.url().isBlank() ? () -> OwnServer.url(environment, "/registry/iti42") : registry::url;
+        Supplier<String> register = OwnServer.orOwn(registry.url(), environment, "/registry/iti42");
         Supplier<String> query = !registry.queryUrl().isBlank() ? registry::queryUrl
                 : registry.url().isBlank() ? () -> OwnServer.url(environment, "/registry/iti18")
                 : () -> registry.url().replaceFirst("iti42$", "iti18");

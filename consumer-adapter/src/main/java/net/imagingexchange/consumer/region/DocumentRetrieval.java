@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -24,7 +22,6 @@ import net.imagingexchange.xds.soap.PeerUnavailableException;
 public final class DocumentRetrieval {
 
     private final Function<String, IpfClient<Iti43PortType>> clientFor;
-    private final Map<String, IpfClient<Iti43PortType>> clients = new ConcurrentHashMap<>();
 
     /** @param clientFor the ITI-43 client of a repositoryUniqueId. */
     public DocumentRetrieval(Function<String, IpfClient<Iti43PortType>> clientFor) {
@@ -43,7 +40,7 @@ public final class DocumentRetrieval {
         document.setRepositoryUniqueId(repositoryUniqueId);
         document.setDocumentUniqueId(documentUniqueId);
         request.getDocumentRequest().add(document);
-        var client = clients.computeIfAbsent(repositoryUniqueId, clientFor);
+        var client = clientFor.apply(repositoryUniqueId);
         var response = client.call(port -> port.documentRepositoryRetrieveDocumentSet(request));
         var documents = response.getDocumentResponse();
         if (documents.size() != 1 || !documentUniqueId.equals(documents.get(0).getDocumentUniqueId())) {

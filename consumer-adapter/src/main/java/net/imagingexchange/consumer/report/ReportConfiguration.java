@@ -33,8 +33,7 @@ public class ReportConfiguration {
     /** Reports go to the repository with IPF's ITI-41 client (not a bean: the exchange's imaging source has one). */
     private static ProvideAndRegisterClient reportProvideAndRegister(ReportProperties properties, AuditContext audit,
                                                                      Environment environment) {
-        Supplier<String> url = properties.repositoryUrl().isBlank()
-                ? () -> OwnServer.url(environment, "/repository/iti41") : properties::repositoryUrl;
+        Supplier<String> url = OwnServer.orOwn(properties.repositoryUrl(), environment, "/repository/iti41");
         return ProvideAndRegisterClient.of(url, properties.connectTimeout(), properties.receiveTimeout(), audit);
     }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.xds.soap;
 
+import java.util.function.Supplier;
+
 import org.springframework.core.env.Environment;
 
 /**
@@ -19,5 +21,13 @@ public final class OwnServer {
         String scheme = environment.getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
         String context = environment.getProperty("server.servlet.context-path", "");
         return scheme + "://localhost:" + port + context + path;
+    }
+
+    /**
+     * The configured URL of a peer, or this server's own {@code path} when none is configured (the peer is hosted
+     * beside the caller); the latter is resolved at each call, so that it may be taken before the server listens.
+     */
+    public static Supplier<String> orOwn(String configured, Environment environment, String path) {
+        return configured.isBlank() ? () -> url(environment, path) : () -> configured;
     }
 }
