@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.ReferenceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -112,9 +113,9 @@ public class FacadeSearch {
         var references = new LinkedHashSet<String>();
         studyUids.forEach(uid -> references.add(RegistryQueries.studyReference(uid)));
         accession.ifPresent(number -> {
-            references.add(number + "^^^^" + RegistryQueries.ACCESSION);
+            references.add(number + "^^^^" + ReferenceId.ID_TYPE_CODE_ACCESSION);
             accessionIssuer.ifPresent(oid -> references.add(number + "^^^&" + oid + "&ISO^"
-                    + RegistryQueries.ACCESSION));
+                    + ReferenceId.ID_TYPE_CODE_ACCESSION));
         });
         List<RegionStudy> found = catalogue.find(patientCx, List.copyOf(references));
         if (found.isEmpty() && accession.isPresent() && studyUids.isEmpty()) {

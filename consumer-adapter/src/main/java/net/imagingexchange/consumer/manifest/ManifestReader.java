@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.dicom.Tag;
 import net.imagingexchange.dicom.data.Attributes;
 import net.imagingexchange.dicom.data.Sequence;
@@ -19,7 +20,7 @@ import net.imagingexchange.dicom.io.DicomReader;
 public final class ManifestReader {
 
     /** Key Object Selection Document Storage. */
-    public static final String KOS_SOP_CLASS = "1.2.840.10008.5.1.4.1.1.88.59";
+    public static final String KOS_SOP_CLASS = Uids.KEY_OBJECT_SELECTION_DOCUMENT_STORAGE;
 
     private ManifestReader() {
     }

@@ -8,10 +8,12 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.Code;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Hl7v2Based;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Identifiable;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.ReferenceId;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsByReferenceIdQuery;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.FindDocumentsQuery;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryList;
 
+import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.xds.soap.PeerUnavailableException;
 import net.imagingexchange.xds.soap.StoredQueryClient;
 
@@ -22,11 +24,8 @@ import net.imagingexchange.xds.soap.StoredQueryClient;
 public final class RegistryQueries {
 
     /** The KOS manifest formatCode (RAD TF-3 4.68.4.1.2.3.2, spec/xdsi.md 1.3). */
-    public static final Code KOS_FORMAT = new Code("1.2.840.10008.5.1.4.1.1.88.59", null, "1.2.840.10008.2.6.1");
-
-    /** referenceIdList type codes (ITI TF-3 4.2.3.2.28). */
-    public static final String STUDY_INSTANCE_UID = "urn:ihe:iti:xds:2016:studyInstanceUID";
-    public static final String ACCESSION = "urn:ihe:iti:xds:2013:accession";
+    public static final Code KOS_FORMAT = new Code(Uids.KEY_OBJECT_SELECTION_DOCUMENT_STORAGE, null,
+            Uids.DICOM_UID_REGISTRY_SCHEME);
 
     private final StoredQueryClient client;
 
@@ -58,7 +57,7 @@ public final class RegistryQueries {
 
     /** The CXi value of a Study Instance UID in referenceIdList. */
     public static String studyReference(String studyInstanceUid) {
-        return studyInstanceUid + "^^^^" + STUDY_INSTANCE_UID;
+        return studyInstanceUid + "^^^^" + ReferenceId.ID_TYPE_STUDY_INSTANCE_ID;
     }
 
     private static void prepare(FindDocumentsQuery query, String patientCx, List<Code> formatCodes) {

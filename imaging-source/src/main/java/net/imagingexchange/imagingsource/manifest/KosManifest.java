@@ -35,7 +35,7 @@ import net.imagingexchange.imagingsource.index.StudySnapshot;
 public final class KosManifest {
 
     /** Key Object Selection Document Storage (PS3.4 B.5). */
-    public static final String SOP_CLASS_UID = "1.2.840.10008.5.1.4.1.1.88.59";
+    public static final String SOP_CLASS_UID = Uids.KEY_OBJECT_SELECTION_DOCUMENT_STORAGE;
     /** PS3.16 CID 7010: the document title of an XDS-I.b manifest. */
     public static final DicomCode TITLE = new DicomCode("113030", "DCM", "Manifest");
     /** PS3.16 TID 2010 Key Object Selection, from the DICOM Content Mapping Resource. */

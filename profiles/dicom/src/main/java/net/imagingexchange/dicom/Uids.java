@@ -9,6 +9,11 @@ import java.util.regex.Pattern;
 /** UIDs and OIDs (PS3.5 9.1): dot-separated numeric components, at most 64 characters. */
 public final class Uids {
 
+    /** Key Object Selection Document Storage (PS3.4 B.5): the SOP class of an XDS-I.b manifest. */
+    public static final String KEY_OBJECT_SELECTION_DOCUMENT_STORAGE = "1.2.840.10008.5.1.4.1.1.88.59";
+    /** The DICOM UID registry as a coding scheme (PS3.16 8.1), the scheme of a KOS formatCode. */
+    public static final String DICOM_UID_REGISTRY_SCHEME = "1.2.840.10008.2.6.1";
+
     private static final Pattern RECEIVED = Pattern.compile("[0-9]+(\\.[0-9]+)*");
     private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
 
