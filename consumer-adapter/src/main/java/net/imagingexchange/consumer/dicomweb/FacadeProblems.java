@@ -3,9 +3,11 @@ package net.imagingexchange.consumer.dicomweb;
 
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +25,12 @@ import net.imagingexchange.consumer.region.StudyCatalogue;
 public class FacadeProblems {
 
     private static final Logger LOG = LoggerFactory.getLogger(FacadeProblems.class);
+
+    /** A partial answer's 206 and its {@code Warning: 299} header (RFC 9111 5.5, PS3.18 10.4.3) saying why. */
+    static void partial(HttpServletResponse response, String why) {
+        response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
+        response.setHeader(HttpHeaders.WARNING, "299 - \"" + why.replace('"', '\'') + "\"");
+    }
 
     @ExceptionHandler(FacadeException.class)
     public ResponseEntity<ProblemDetail> refused(FacadeException e, HttpServletRequest request) {

@@ -181,10 +181,7 @@ public class FacadeRetrieve {
                         + "imaging sources: " + describe(unavailable));
             }
             if (!unavailable.isEmpty()) {
-                // PS3.18 10.4.3: some of the instances are returned
-                response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
-                response.setHeader(HttpHeaders.WARNING, "299 - \"" + describe(unavailable).replace('"', '\'')
-                        + "\"");
+                FacadeProblems.partial(response, describe(unavailable)); // PS3.18 10.4.3: some are returned
             }
             var multipart = new MultipartWriter(response.getOutputStream());
             response.setContentType(multipart.contentType("application/dicom"));

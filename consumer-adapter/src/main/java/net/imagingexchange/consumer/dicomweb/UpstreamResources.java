@@ -75,9 +75,7 @@ public final class UpstreamResources {
                         + String.join("; ", failures));
             }
             if (!failures.isEmpty()) {
-                response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
-                response.setHeader(HttpHeaders.WARNING, "299 - \"" + String.join("; ", failures).replace('"', '\'')
-                        + "\"");
+                FacadeProblems.partial(response, String.join("; ", failures));
             }
             response.setContentType(DICOM_JSON);
             try (JsonGenerator out = json.createGenerator(response.getOutputStream())) {

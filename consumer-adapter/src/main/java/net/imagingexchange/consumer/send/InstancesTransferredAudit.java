@@ -39,7 +39,7 @@ public final class InstancesTransferredAudit {
      * @param sopClasses SOP Class UID to the number of its instances the destination took.
      * @param failed     instances offered and not taken.
      */
-    public record Transfer(SendJob job, Destination destination, String callingAeTitle, String patientCx,
+    public record Transfer(SendJob job, Destination destination, String patientCx,
                            Map<String, Integer> sopClasses, int failed) {
     }
 
@@ -65,7 +65,7 @@ public final class InstancesTransferredAudit {
                 null)
                 .setAuditSource(audit)
                 // PS3.15 A.5.3.10: the AE titles of a DICOM node go in the Alternative User ID
-                .setSendingProcessParticipant(AuditUtils.getProcessId(), dicom ? "AETITLES=" + transfer
+                .setSendingProcessParticipant(AuditUtils.getProcessId(), dicom ? "AETITLES=" + destination
                                 .callingAeTitle() : null, null, AuditUtils.getLocalIPAddress(), true)
                 .setReceivingProcessParticipant(dicom ? destination.calledAeTitle()
                                 : destination.stowUrl().toString(), dicom ? "AETITLES=" + destination.calledAeTitle()

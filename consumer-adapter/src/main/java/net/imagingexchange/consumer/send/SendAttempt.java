@@ -120,8 +120,8 @@ public final class SendAttempt {
                 }
             }
             if (!pending.instances().isEmpty()) {
-                audit.transferred(new InstancesTransferredAudit.Transfer(job, destination,
-                        destination.callingAeTitle(), study.patientCx(), sopClasses,
+                audit.transferred(new InstancesTransferredAudit.Transfer(job, destination, study.patientCx(),
+                        sopClasses,
                         pending.instances().size() - sopClasses.values().stream().mapToInt(Integer::intValue)
                                 .sum()));
             }
@@ -154,7 +154,7 @@ public final class SendAttempt {
             outcome.add(instance.sopInstanceUid());
             Files.deleteIfExists(instance.file());
             sopClasses.merge(instance.sopClassUid(), 1, Integer::sum);
-            job = jobs.progress(job.withProgress(job.retrieved(), job.sent() + 1, clock.instant()));
+            job = jobs.progress(job.withProgress(job.sent() + 1, clock.instant()));
         }
 
         @Override

@@ -55,9 +55,10 @@ public record SendJob(String id, String studyInstanceUid, String destination, St
                 now, null, lastError, total, retrievedNow, sent, true, notRetrieved);
     }
 
-    public SendJob withProgress(int retrievedNow, int sentNow, Instant now) {
+    /** {@code sentNow} of the retrieved instances delivered so far in this attempt. */
+    public SendJob withProgress(int sentNow, Instant now) {
         return new SendJob(id, studyInstanceUid, destination, state, attempts, stage, created, now, nextAttempt,
-                lastError, total, retrievedNow, sentNow, spooled, failures);
+                lastError, total, retrieved, sentNow, spooled, failures);
     }
 
     /** The attempt is over: DONE, RETRYING at {@code next}, or FAILED. */

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import net.imagingexchange.dicom.net.DimseStatus;
 import net.imagingexchange.dicom.web.MultipartWriter;
 
 /**
@@ -131,7 +132,7 @@ public final class StowRsDelivery implements Delivery {
             Integer reason = module.failed().get(instance.sopInstanceUid());
             if (reason != null) {
                 progress.failed(instance, StowResponse.hex(reason), answered + ": Failure Reason "
-                        + StowResponse.hex(reason).replace("FailureReason ", "") + " ("
+                        + DimseStatus.hex(reason) + " ("
                         + StowResponse.meaning(reason) + ")");
             } else if (module.stored().contains(instance.sopInstanceUid())) {
                 progress.delivered(instance);

@@ -3,7 +3,6 @@ package net.imagingexchange.consumer.retrieve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;

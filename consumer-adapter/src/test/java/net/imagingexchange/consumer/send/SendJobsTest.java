@@ -29,7 +29,7 @@ class SendJobsTest {
         var failure = new InstanceFailure("1.2.3.1", "1.2.3.1.5", InstanceFailure.Stage.RETRIEVE, "", "gone");
         SendJob running = SendJob.queued("job-1", "1.2.3", "pacs", 5, NOW).started(NOW)
                 .retrievedAll(4, List.of(failure), NOW);
-        jobs.save(running.withProgress(4, 1, NOW));
+        jobs.save(running.withProgress(1, NOW));
         Path spooled = jobs.instancesDirectory("job-1");
         Files.writeString(spooled.resolve("1.2.3.1.3.dcm"), "not sent yet");
         Files.writeString(spooled.resolve("1.2.3.1.4.dcm"), "not sent yet");

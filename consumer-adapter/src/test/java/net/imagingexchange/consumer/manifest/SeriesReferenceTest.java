@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package net.imagingexchange.consumer.retrieve;
+package net.imagingexchange.consumer.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import net.imagingexchange.consumer.manifest.StudyManifest;
-
-class StudyRetrievalTest {
+/** A series' WADO-RS resource from its manifest's Retrieve URL (spec/xdsi.md 4.2). */
+class SeriesReferenceTest {
 
     private static String seriesUrl(String retrieveUrl) {
         return new StudyManifest.SeriesReference("1.2.3", "AE", "1.9", retrieveUrl, List.of()).wadoRsUrl("1.2", null);
