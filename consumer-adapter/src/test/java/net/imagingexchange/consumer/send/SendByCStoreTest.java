@@ -3,6 +3,9 @@ package net.imagingexchange.consumer.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import net.imagingexchange.consumer.testing.Part10;
 import net.imagingexchange.consumer.testing.RegionTest;
+import net.imagingexchange.dicom.net.AcceptorSettings;
+import net.imagingexchange.dicom.net.DicomServer;
+import net.imagingexchange.dicom.net.StoreHandler;
+import net.imagingexchange.dicom.net.StoreStatusException;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 
 /**
@@ -87,6 +94,38 @@ class SendByCStoreTest extends RegionTest {
                 + study.studyInstanceUid()).body());
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).path("destination").asText()).isEqualTo("reading-pacs");
+    }
+
+    @Test
+    void anInstanceThePacsRefusesIsNamedWithItsStatusAndCommentAndAWarningCountsAsStored() throws Exception {
+        var study = SyntheticStudy.of("1.2.250.1.999.81.9", 1, 3);
+        publish(study);
+        client.search(study.regionalId());
+        String refused = study.instanceUid(1, 2);
+        StoreHandler picky = (request, dataset) -> {
+            dataset.transferTo(OutputStream.nullOutputStream());
+            if (request.sopInstanceUid().equals(refused)) {
+                throw new StoreStatusException(StoreHandler.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "not what it says");
+            }
+            return 0xB000; // PS3.4 B.2.3 Coercion of Data Elements: a warning, and stored
+        };
+        try (var pacs = DicomServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                AcceptorSettings.defaults(Storescp.AE_TITLE), picky)) {
+            define("picky-pacs", pacs.port(), ONCE);
+
+            JsonNode ended = client.await(client.queue(study.studyInstanceUid(), "picky-pacs"),
+                    SendClient.state("DONE", "FAILED"), LIMIT);
+
+            assertThat(ended.path("state").asText()).as(ended.toPrettyString()).isEqualTo("FAILED");
+            assertThat(ended.path("counts").path("sent").asInt()).isEqualTo(2);
+            assertThat(ended.path("failures")).hasSize(1);
+            JsonNode failure = ended.path("failures").get(0);
+            assertThat(failure.path("sopInstanceUid").asText()).isEqualTo(refused);
+            assertThat(failure.path("stage").asText()).isEqualTo("SEND");
+            assertThat(failure.path("code").asText()).isEqualTo("0xA900");
+            assertThat(failure.path("reason").asText()).contains("Error: Data Set does not match SOP Class")
+                    .contains("not what it says");
+        }
     }
 
     @Test
