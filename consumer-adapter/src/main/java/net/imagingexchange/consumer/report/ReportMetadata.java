@@ -20,6 +20,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.XcnName;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
 
 import net.imagingexchange.dicom.DicomTime;
+import net.imagingexchange.xds.domain.ConfiguredCodes;
 import net.imagingexchange.xds.submission.FileDocument;
 import net.imagingexchange.xds.submission.Hl7Names;
 import net.imagingexchange.xds.submission.OneDocumentSubmission;
@@ -54,7 +55,7 @@ public final class ReportMetadata {
         set.setSourceId(site.sourceId());
         set.setPatientId(entry.getPatientId());
         set.setSubmissionTime(entry.getCreationTime());
-        set.setContentTypeCode(CodedValue.parse(site.contentTypeCode()).xds());
+        set.setContentTypeCode(ConfiguredCodes.parse(site.contentTypeCode()));
         set.getAuthors().add(author(submission.report().author()));
         return OneDocumentSubmission.request(set, entry, new FileDocument(submission.cda(), MIME_TYPE),
                 submission.replacedEntryUuid(), this::newEntryUuid);
@@ -70,10 +71,10 @@ public final class ReportMetadata {
         entry.setMimeType(MIME_TYPE);
         entry.setFormatCode(FORMAT);
         entry.setTypeCode(TYPE);
-        entry.setClassCode(CodedValue.parse(site.classCode()).xds());
-        entry.setPracticeSettingCode(CodedValue.parse(site.practiceSettingCode()).xds());
-        entry.setHealthcareFacilityTypeCode(CodedValue.parse(site.healthcareFacilityTypeCode()).xds());
-        entry.getConfidentialityCodes().add(CodedValue.parse(site.confidentialityCode()).xds());
+        entry.setClassCode(ConfiguredCodes.parse(site.classCode()));
+        entry.setPracticeSettingCode(ConfiguredCodes.parse(site.practiceSettingCode()));
+        entry.setHealthcareFacilityTypeCode(ConfiguredCodes.parse(site.healthcareFacilityTypeCode()));
+        entry.getConfidentialityCodes().add(ConfiguredCodes.parse(site.confidentialityCode()));
         entry.setLanguageCode(site.languageCode());
         entry.setTitle(new LocalizedString(report.document().title(), site.languageCode(), "UTF-8"));
         Identifiable patient = Identifiable.parse(submission.patientCx());

@@ -21,6 +21,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.Timestamp;
 
 import net.imagingexchange.dicom.DicomTime;
 import net.imagingexchange.imagingsource.index.StudyRecord;
+import net.imagingexchange.xds.domain.ConfiguredCodes;
 import net.imagingexchange.xds.submission.Hl7Names;
 
 /**
@@ -51,11 +52,11 @@ final class ManifestEntry {
         // RAD TF-2 4.68.4.1.2.3.2: creationTime is the KOS's Instance Creation Date and Time, in UTC
         entry.setCreationTime(new Timestamp(submission.manifest().created(), Timestamp.Precision.SECOND));
         serviceStartTime(study, settings.studyZone()).ifPresent(entry::setServiceStartTime);
-        entry.setClassCode(MetadataSettings.code(settings.classCode()));
-        entry.setTypeCode(MetadataSettings.code(settings.typeCode()));
-        entry.setPracticeSettingCode(MetadataSettings.code(settings.practiceSettingCode()));
-        entry.setHealthcareFacilityTypeCode(MetadataSettings.code(settings.healthcareFacilityTypeCode()));
-        entry.getConfidentialityCodes().add(MetadataSettings.code(settings.confidentialityCode()));
+        entry.setClassCode(ConfiguredCodes.parse(settings.classCode()));
+        entry.setTypeCode(ConfiguredCodes.parse(settings.typeCode()));
+        entry.setPracticeSettingCode(ConfiguredCodes.parse(settings.practiceSettingCode()));
+        entry.setHealthcareFacilityTypeCode(ConfiguredCodes.parse(settings.healthcareFacilityTypeCode()));
+        entry.getConfidentialityCodes().add(ConfiguredCodes.parse(settings.confidentialityCode()));
         entry.setLanguageCode(settings.languageCode());
         entry.getEventCodeList().addAll(EventCodes.of(submission.study().series()));
         referenceIds(study).forEach(entry.getReferenceIdList()::add);

@@ -12,6 +12,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.SubmissionSet;
 import org.openehealth.ipf.commons.ihe.xds.core.metadata.Timestamp;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.ProvideAndRegisterDocumentSet;
 
+import net.imagingexchange.xds.domain.ConfiguredCodes;
 import net.imagingexchange.xds.submission.FileDocument;
 import net.imagingexchange.xds.submission.OneDocumentSubmission;
 
@@ -62,7 +63,7 @@ public final class ManifestMetadata {
         set.setSourceId(settings.sourceId());
         set.setPatientId(patientId);
         set.setSubmissionTime(new Timestamp(submission.submissionTime(), Timestamp.Precision.SECOND));
-        set.setContentTypeCode(MetadataSettings.code(settings.contentTypeCode()));
+        set.setContentTypeCode(ConfiguredCodes.parse(settings.contentTypeCode()));
         set.getAuthors().add(ManifestEntry.author(settings));
         return set;
     }

@@ -10,6 +10,7 @@ import org.openehealth.ipf.commons.ihe.xds.core.metadata.LocalizedString;
 
 import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.imagingsource.ImagingSourceProperties;
+import net.imagingexchange.xds.domain.ConfiguredCodes;
 
 /**
  * Who this Imaging Document Source is in the affinity domain, and the affinity-domain codes of its manifests
@@ -49,7 +50,7 @@ public record MetadataSettings(String sourceId, String institutionName, String i
         optionalOid("accessionNumberIssuer", accessionNumberIssuer);
         for (String code : new String[] {classCode, typeCode, practiceSettingCode, healthcareFacilityTypeCode,
                 confidentialityCode, contentTypeCode}) {
-            code(code);
+            ConfiguredCodes.parse(code);
         }
         requireNonNull(languageCode, "languageCode");
         requireNonNull(studyZone, "studyZone");
@@ -62,17 +63,6 @@ public record MetadataSettings(String sourceId, String institutionName, String i
                 properties.patientIdentity().localIssuer(), site.accessionNumberIssuer(), site.classCode(),
                 site.typeCode(), site.practiceSettingCode(), site.healthcareFacilityTypeCode(),
                 site.confidentialityCode(), site.contentTypeCode(), site.languageCode(), studyZone);
-    }
-
-    /** A new IPF code from {@code code^codingScheme^displayName}. */
-    static Code code(String codeSchemeDisplay) {
-        requireNonNull(codeSchemeDisplay, "code");
-        String[] parts = codeSchemeDisplay.split("\\^", 3);
-        if (parts.length != 3 || parts[0].isBlank() || parts[1].isBlank() || parts[2].isBlank()) {
-            throw new IllegalArgumentException("a code is code^codingScheme^displayName, not '" + codeSchemeDisplay
-                    + "'");
-        }
-        return new Code(parts[0].strip(), new LocalizedString(parts[2].strip()), parts[1].strip());
     }
 
     private static void requireOid(String name, String value) {

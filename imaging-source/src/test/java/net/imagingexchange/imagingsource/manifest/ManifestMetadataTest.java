@@ -42,6 +42,7 @@ import net.imagingexchange.imagingsource.index.StudySnapshot;
 import net.imagingexchange.imagingsource.manifest.Studies.Series;
 import net.imagingexchange.xds.domain.AffinityDomain;
 import net.imagingexchange.xds.domain.CodedAttribute;
+import net.imagingexchange.xds.domain.ConfiguredCodes;
 import net.imagingexchange.xds.submission.Hl7Names;
 import net.imagingexchange.xds.submission.OneDocumentSubmission;
 
@@ -340,7 +341,7 @@ class ManifestMetadataTest {
 
     @Test
     void settingsRefuseMalformedCodesAndOids() {
-        assertThatThrownBy(() -> MetadataSettings.code("IMAGES^1.2.3")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ConfiguredCodes.parse("IMAGES^1.2.3")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("code^codingScheme^displayName");
         assertThatThrownBy(() -> new MetadataSettings("not-an-oid", "CH", "", "", "", SETTINGS.classCode(),
                 SETTINGS.typeCode(), SETTINGS.practiceSettingCode(), SETTINGS.healthcareFacilityTypeCode(),
