@@ -47,16 +47,19 @@ public final class Destinations {
         return new Destinations(list, properties.defaultDestination());
     }
 
-    /** Adds or replaces a destination until the process ends (a configured one cannot be replaced). */
-    public void define(Destination destination) {
+    /**
+     * Adds or replaces a destination until the process ends (a configured one cannot be replaced): for the tests of
+     * this package, which share one running adapter; production destinations are configured.
+     */
+    void define(Destination destination) {
         if (configured.containsKey(destination.name())) {
             throw new IllegalArgumentException("destination " + destination.name() + " is configured");
         }
         defined.put(destination.name(), destination);
     }
 
-    /** Removes a destination defined at run time. */
-    public void remove(String name) {
+    /** Removes a destination {@link #define}d. */
+    void remove(String name) {
         defined.remove(name);
     }
 

@@ -8,18 +8,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import net.imagingexchange.consumer.testing.Part10;
-import net.imagingexchange.consumer.testing.RegionTest;
 import net.imagingexchange.dicom.net.AcceptorSettings;
 import net.imagingexchange.dicom.net.DicomServer;
 import net.imagingexchange.dicom.net.StoreHandler;
@@ -31,32 +26,13 @@ import net.imagingexchange.imagingsource.testing.SyntheticStudy;
  * byte for byte; a PACS that is down is tried again until it is up; a presentation context it refuses fails its
  * instances with that reason.
  */
-class SendByCStoreTest extends RegionTest {
+class SendByCStoreTest extends PushTest {
 
     private static final SendProperties.Retry QUICK = new SendProperties.Retry(Duration.ofMillis(300),
             Duration.ofSeconds(1), 60);
-    private static final SendProperties.Retry ONCE = new SendProperties.Retry(Duration.ofSeconds(1),
-            Duration.ofSeconds(1), 1);
-
-    @Autowired
-    Destinations destinations;
-
-    private final List<String> defined = new ArrayList<>();
-    private SendClient client;
-
-    @BeforeEach
-    void client() {
-        client = new SendClient(base());
-    }
-
-    @AfterEach
-    void forgetDestinations() {
-        defined.forEach(destinations::remove);
-    }
 
     private void define(String name, int port, SendProperties.Retry retry) {
-        destinations.define(Destination.dicom(name, "127.0.0.1", port, Storescp.AE_TITLE, "XDSI_CONSUMER", retry));
-        defined.add(name);
+        define(Destination.dicom(name, "127.0.0.1", port, Storescp.AE_TITLE, "XDSI_CONSUMER", retry));
     }
 
     private static void assertReceivedByteIdentical(Storescp pacs, List<Path> sent) throws Exception {

@@ -5,20 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import net.imagingexchange.consumer.testing.Part10;
-import net.imagingexchange.consumer.testing.RegionTest;
 import net.imagingexchange.imagingsource.testing.OrthancPeer;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 
@@ -26,30 +20,11 @@ import net.imagingexchange.imagingsource.testing.SyntheticStudy;
  * The reading site pushes a study by STOW-RS to an Orthanc with its DICOMweb plugin: Orthanc stores every data set
  * as Péronne sent it; a STOW-RS server that does not answer is named in the job's reason.
  */
-class SendByStowRsTest extends RegionTest {
+class SendByStowRsTest extends PushTest {
 
-    private static final SendProperties.Retry ONCE = new SendProperties.Retry(Duration.ofSeconds(1),
-            Duration.ofSeconds(1), 1);
-
-    @Autowired
-    Destinations destinations;
-
-    private final List<String> defined = new ArrayList<>();
-    private SendClient client;
-
-    @BeforeEach
-    void client() {
-        client = new SendClient(base());
-    }
-
-    @AfterEach
-    void forgetDestinations() {
-        defined.forEach(destinations::remove);
-    }
 
     private void define(String name, String url) {
-        destinations.define(Destination.dicomWeb(name, URI.create(url), ONCE));
-        defined.add(name);
+        define(Destination.dicomWeb(name, URI.create(url), ONCE));
     }
 
     @Test
