@@ -317,19 +317,26 @@ public final class MultipartReader implements Closeable {
             if (skipped) {
                 throw new IOException("part " + part + " was skipped when a later part was asked for");
             }
-            long transferred = 0;
+            return drain(out);
+        }
+
+        /** Hands the rest of the body, window by window, to {@code out} (null: dropped), through the delimiter. */
+        private long drain(OutputStream out) throws IOException {
+            long drained = 0;
             while (!ended) {
                 int available = bodyAvailable("part " + part);
                 if (available == 0) {
                     consumeDelimiter();
                     ended = true;
                 } else {
-                    out.write(buffer, pos, available);
+                    if (out != null) {
+                        out.write(buffer, pos, available);
+                    }
                     pos += available;
-                    transferred += available;
+                    drained += available;
                 }
             }
-            return transferred;
+            return drained;
         }
 
         @Override
@@ -342,15 +349,7 @@ public final class MultipartReader implements Closeable {
 
         void skipRest() throws IOException {
             skipped = !ended;
-            while (!ended) {
-                int available = bodyAvailable("part " + part);
-                if (available == 0) {
-                    consumeDelimiter();
-                    ended = true;
-                } else {
-                    pos += available;
-                }
-            }
+            drain(null);
         }
     }
 }
