@@ -4,7 +4,6 @@ package net.imagingexchange.bench;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,16 +38,7 @@ public final class ConsumerBench {
     }
 
     public static void main(String[] args) throws Exception {
-        ImagingSourceOptions options;
-        try {
-            options = ImagingSourceOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        Files.createDirectories(options.workDirectory());
-        BlockingHttp.keepAlive(options.clients());
+        ImagingSourceOptions options = ImagingSourceOptions.forMain(args);
         new ConsumerBench(options).run();
         System.exit(0);
     }

@@ -38,16 +38,7 @@ public final class ImagingSourceBench {
     }
 
     public static void main(String[] args) throws Exception {
-        ImagingSourceOptions options;
-        try {
-            options = ImagingSourceOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        Files.createDirectories(options.workDirectory());
-        BlockingHttp.keepAlive(options.clients());
+        ImagingSourceOptions options = ImagingSourceOptions.forMain(args);
         new ImagingSourceBench(options).run();
         System.exit(0);
     }

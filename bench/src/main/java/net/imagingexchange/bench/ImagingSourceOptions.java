@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +35,24 @@ public record ImagingSourceOptions(int instances, int rows, int columns, int rou
     static final Duration QUIET_PERIOD = Duration.ofSeconds(2);
     /** How often the imaging source looks for studies due for publication. */
     static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+    /**
+     * The options of a bench's {@code main}, its work directory made and the HTTP keep-alive pool sized for its
+     * clients; bad options end the process with status 2 and the reason.
+     */
+    static ImagingSourceOptions forMain(String... args) throws IOException {
+        ImagingSourceOptions options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            throw e;
+        }
+        Files.createDirectories(options.workDirectory());
+        BlockingHttp.keepAlive(options.clients());
+        return options;
+    }
+
     /** storescp's AE title (the imaging source's is XDSI_SOURCE, Orthanc's ORTHANC). */
     static final String STORESCP_AE_TITLE = "BENCH_SCP";
 
