@@ -9,10 +9,11 @@ import org.openehealth.ipf.commons.audit.AuditContext;
 import org.openehealth.ipf.commons.audit.codes.EventActionCode;
 import org.openehealth.ipf.commons.audit.codes.EventOutcomeIndicator;
 import org.openehealth.ipf.commons.audit.event.DicomInstancesAccessedBuilder;
-import org.openehealth.ipf.commons.audit.types.EventType;
 import org.openehealth.ipf.commons.audit.utils.AuditUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import net.imagingexchange.atna.RadiologyEvents;
 
 /**
  * ATNA "DICOM Instances Accessed" (DICOM PS3.15 A.5.3.4, action Read) for what a reading site's client read through
@@ -21,8 +22,6 @@ import org.slf4j.LoggerFactory;
  * audited by IPF's clients.
  */
 public final class InstancesAccessedAudit {
-
-    public static final EventType WADO_RS = EventType.of("RAD-107", "IHE Transactions", "WADO-RS Retrieve");
 
     private static final Logger LOG = LoggerFactory.getLogger(InstancesAccessedAudit.class);
 
@@ -47,7 +46,7 @@ public final class InstancesAccessedAudit {
             var builder = new DicomInstancesAccessedBuilder(
                     shortfall == null ? EventOutcomeIndicator.Success : EventOutcomeIndicator.MinorFailure,
                     shortfall, EventActionCode.Read,
-                    WADO_RS)
+                    RadiologyEvents.WADO_RS)
                     .setAuditSource(audit)
                     .addSourceActiveParticipant(request.getRequestURL().toString(), AuditUtils.getProcessId(), null,
                             AuditUtils.getLocalIPAddress(), false)

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import net.imagingexchange.atna.RadiologyEvents;
 import net.imagingexchange.dicom.data.Element;
 import net.imagingexchange.dicom.data.Fragments;
 import net.imagingexchange.dicom.io.DicomFile;
@@ -145,7 +146,7 @@ public class Rad107Endpoint {
         var urls = DicomWebUrls.of(publicBase, request);
         InstanceParts.Answered answered = InstanceParts.write(instances, level, syntaxes, resources::file,
                 i -> urls.instance(i.studyInstanceUid(), i.seriesInstanceUid(), i.sopInstanceUid()), response);
-        audit.sent(RetrieveAudit.WADO_RS, answered.sent(), request);
+        audit.sent(RadiologyEvents.WADO_RS, answered.sent(), request);
         LOG.info("RAD-107 WADO-RS retrieve level={} status={} instances={} ms={}", level, answered.status(),
                 answered.instances(), millisSince(start));
     }

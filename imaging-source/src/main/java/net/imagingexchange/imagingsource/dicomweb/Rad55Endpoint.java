@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import net.imagingexchange.atna.RadiologyEvents;
 import net.imagingexchange.dicom.Uids;
 import net.imagingexchange.imagingsource.index.InstanceRecord;
 import net.imagingexchange.imagingsource.index.StudyIndex;
@@ -79,7 +80,7 @@ public class Rad55Endpoint {
         response.setContentType(Negotiation.DICOM);
         response.setContentLengthLong(Files.size(file));
         MultipartResponse.copy(file, response.getOutputStream());
-        audit.sent(RetrieveAudit.WADO_URI, List.of(instance), request);
+        audit.sent(RadiologyEvents.WADO_URI, List.of(instance), request);
         LOG.info("RAD-55 WADO-URI retrieve status=200 bytes={} ms={}", Files.size(file),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }

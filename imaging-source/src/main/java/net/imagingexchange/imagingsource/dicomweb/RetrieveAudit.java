@@ -28,8 +28,6 @@ import net.imagingexchange.imagingsource.index.StudyIndex;
  */
 public final class RetrieveAudit {
 
-    static final EventType WADO_RS = EventType.of("RAD-107", "IHE Transactions", "WADO-RS Retrieve");
-    static final EventType WADO_URI = EventType.of("RAD-55", "IHE Transactions", "WADO Retrieve");
 
     private static final Logger LOG = LoggerFactory.getLogger(RetrieveAudit.class);
 

@@ -13,15 +13,14 @@ import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.ProvideAndRegister
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.rim.ExtrinsicObjectType;
 import org.openehealth.ipf.commons.ihe.xds.iti41.Iti41ServerAuditStrategy;
 
+import net.imagingexchange.atna.RadiologyEvents;
+
 /**
  * The repository's Import audit record (DICOM PS3.15 A.5.3.7): ITI-41 (ITI TF-2 3.41.5.1.2), or RAD-68 (RAD TF-3
  * 4.68.5) when the submission carries a DICOM manifest ({@code application/dicom}, RAD TF-3 4.68.4.1.2.3): both
  * transactions share one wire message and endpoint, and IPF knows only ITI-41.
  */
 public final class ProvideAndRegisterAuditStrategy extends Iti41ServerAuditStrategy {
-
-    static final EventType RAD_68 = EventType.of("RAD-68", "IHE Transactions",
-            "Provide and Register Imaging Document Set - MTOM/XOP");
 
     @Override
     public XdsSubmitAuditDataset createAuditDataset() {
@@ -45,7 +44,7 @@ public final class ProvideAndRegisterAuditStrategy extends Iti41ServerAuditStrat
 
     @Override
     public AuditMessage[] makeAuditMessage(AuditContext auditContext, XdsSubmitAuditDataset auditDataset) {
-        EventType type = auditDataset instanceof Dataset dataset && dataset.imaging ? RAD_68
+        EventType type = auditDataset instanceof Dataset dataset && dataset.imaging ? RadiologyEvents.RAD_68
                 : XdsEventTypeCode.ProvideAndRegisterDocumentSetB;
         return new XdsPHIImportBuilder(auditContext, auditDataset, type, auditDataset.getPurposesOfUse())
                 .setPatient(auditDataset.getPatientId())
