@@ -75,14 +75,6 @@ public final class InstanceIngest implements StoreHandler {
         audit.transferEnded(source, sourceHost);
     }
 
-    /** Takes in a Part 10 file, keeping its data set as sent. */
-    public Ingested ingestFile(InputStream part10) throws IOException, StoreStatusException {
-        var in = new BufferedInputStream(part10, 64 * 1024);
-        Attributes meta = fileMeta(in, "the file");
-        return ingest(meta.getString(Tag.MEDIA_STORAGE_SOP_CLASS_UID),
-                meta.getString(Tag.MEDIA_STORAGE_SOP_INSTANCE_UID), meta.getString(Tag.TRANSFER_SYNTAX_UID), in);
-    }
-
     /**
      * The File Meta Information of a Part 10 stream (PS3.10 7.1), the stream left at its data set; a stream that is
      * not Part 10 is refused with 0xC000 and {@code what} in the Error Comment.

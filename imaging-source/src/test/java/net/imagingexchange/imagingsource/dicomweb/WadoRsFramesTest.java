@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import net.imagingexchange.imagingsource.testing.Part10Ingest;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 
 /** WADO-RS frames (PS3.18 10.4.1.1.6): native frames cut from the pixel data, encapsulated ones by fragment. */
@@ -110,7 +111,7 @@ class WadoRsFramesTest extends DicomWebTestBase {
     }
 
     private String store(SyntheticStudy study, byte[] part10) throws Exception {
-        var stored = source.ingest.ingestFile(new ByteArrayInputStream(part10));
+        var stored = Part10Ingest.file(source.ingest, new ByteArrayInputStream(part10));
         return "/studies/" + study.studyInstanceUid() + "/series/" + stored.seriesInstanceUid() + "/instances/"
                 + stored.sopInstanceUid();
     }

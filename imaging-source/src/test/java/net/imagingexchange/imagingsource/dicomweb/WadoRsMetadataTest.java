@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import net.imagingexchange.dicom.Tag;
 import net.imagingexchange.dicom.VR;
+import net.imagingexchange.imagingsource.testing.Part10Ingest;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 
 /** WADO-RS metadata (PS3.18 10.4.1.1.4, F.2) and the bulk data its BulkDataURIs point to (10.4.1.1.5). */
@@ -80,7 +81,7 @@ class WadoRsMetadataTest extends DicomWebTestBase {
         item.setBytes(Tag.of(0x0009, 0x0010), VR.LO, "TEST ".getBytes());
         item.setBytes(Tag.of(0x0009, 0x1001), VR.OB, large);
         item.setBytes(Tag.of(0x0009, 0x1002), VR.OB, new byte[] {1, 2});
-        source.ingest.ingestFile(new ByteArrayInputStream(TestInstances.part10(dataset)));
+        Part10Ingest.file(source.ingest, new ByteArrayInputStream(TestInstances.part10(dataset)));
         String instance = "/studies/" + study.studyInstanceUid() + "/series/" + study.seriesUid(1) + "/instances/"
                 + study.instanceUid(1, 1);
 

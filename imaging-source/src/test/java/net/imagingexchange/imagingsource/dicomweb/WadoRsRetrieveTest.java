@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import net.imagingexchange.dicom.io.TransferSyntax;
 import net.imagingexchange.dicom.testing.Dcmtk;
+import net.imagingexchange.imagingsource.testing.Part10Ingest;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 
 /** WADO-RS retrieve of studies, series and instances (PS3.18 10.4): the stored bytes, negotiated, or a reason. */
@@ -95,7 +96,7 @@ class WadoRsRetrieveTest extends DicomWebTestBase {
         var study = SyntheticStudy.of("1.2.250.1.999.72.4", 1, 3);
         source.ingest(study.write(dir));
         byte[] implicit = TestInstances.part10(study.dataset(1, 4), ILE);
-        source.ingest.ingestFile(new ByteArrayInputStream(implicit));
+        Part10Ingest.file(source.ingest, new ByteArrayInputStream(implicit));
         String path = "/studies/" + study.studyInstanceUid();
 
         var explicitOnly = client.get(path, DicomWebClient.DICOM_MULTIPART + "; transfer-syntax=" + ELE);

@@ -29,6 +29,7 @@ import net.imagingexchange.dicom.net.StoreStatusException;
 import net.imagingexchange.dicom.testing.Dcmtk;
 import net.imagingexchange.imagingsource.index.IndexOutcome;
 import net.imagingexchange.imagingsource.testing.IngestFixture;
+import net.imagingexchange.imagingsource.testing.Part10Ingest;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 
 /** Ingest into the store and index: files kept as sent, resends idempotent, contradictions refused with reasons. */
@@ -77,10 +78,10 @@ class IngestTest {
         var files = study.write(dir.resolve("sent"));
         fixture.ingest(files);
 
-        var again = fixture.ingest.ingestFile(Files.newInputStream(files.get(0)));
+        var again = Part10Ingest.file(fixture.ingest, Files.newInputStream(files.get(0)));
         var changedDataset = study.dataset(1, 1);
         changedDataset.setString(Tag.SERIES_DESCRIPTION, VR.LO, "corrected");
-        var changed = fixture.ingest.ingestFile(new ByteArrayInputStream(part10(changedDataset)));
+        var changed = Part10Ingest.file(fixture.ingest, new ByteArrayInputStream(part10(changedDataset)));
 
         assertThat(again.outcome()).isEqualTo(IndexOutcome.UNCHANGED);
         assertThat(changed.outcome()).isEqualTo(IndexOutcome.REPLACED);
@@ -95,7 +96,7 @@ class IngestTest {
         var intruder = study.dataset(1, 2);
         intruder.setString(Tag.PATIENT_ID, VR.LO, "SOMEONE-ELSE");
 
-        assertThatThrownBy(() -> fixture.ingest.ingestFile(new ByteArrayInputStream(part10(intruder))))
+        assertThatThrownBy(() -> Part10Ingest.file(fixture.ingest, new ByteArrayInputStream(part10(intruder))))
                 .isInstanceOf(StoreStatusException.class)
                 .hasMessageContaining("patient SOMEONE-ELSE (PERONNE) is not " + study.patientId())
                 .extracting(e -> ((StoreStatusException) e).status()).isEqualTo(InstanceIngest.CONFLICT);
@@ -173,7 +174,7 @@ class IngestTest {
 
     @Test
     void refusesWhatIsNotAPart10File() {
-        assertThatThrownBy(() -> fixture.ingest.ingestFile(new ByteArrayInputStream(new byte[300])))
+        assertThatThrownBy(() -> Part10Ingest.file(fixture.ingest, new ByteArrayInputStream(new byte[300])))
                 .isInstanceOf(StoreStatusException.class)
                 .hasMessageContaining("not a DICOM Part 10 file").hasMessageContaining("DICM")
                 .extracting(e -> ((StoreStatusException) e).status()).isEqualTo(StoreHandler.CANNOT_UNDERSTAND);

@@ -69,7 +69,7 @@ public final class IngestFixture implements AutoCloseable {
     public void ingest(Iterable<Path> files) throws IOException, StoreStatusException {
         for (Path file : files) {
             try (InputStream in = Files.newInputStream(file)) {
-                ingest.ingestFile(in);
+                Part10Ingest.file(ingest, in);
             }
         }
     }

@@ -16,11 +16,12 @@ import net.imagingexchange.dicom.net.StoreStatusException;
 import net.imagingexchange.imagingsource.ingest.InstanceIngest;
 import net.imagingexchange.imagingsource.storage.InstanceStore;
 import net.imagingexchange.imagingsource.testing.IngestFixture;
+import net.imagingexchange.imagingsource.testing.Part10Ingest;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 
 /**
  * An imaging source's index and store holding three studies of two patients, taken in as STOW-RS parts are
- * ({@link InstanceIngest#ingestFile}) into an {@link IngestFixture}: H2, or a fresh database of a
+ * ({@link net.imagingexchange.imagingsource.testing.Part10Ingest#file}) into an {@link IngestFixture}: H2, or a fresh database of a
  * real MariaDB server when the JVM runs with {@code -Dtest.database=mariadb} (docs/decisions/0004).
  * <pre>
  * patient PER-1001 Lefèvre^Zoé  A1 2026-01-10 08:30 ACC-A1  series 1 CT x2, series 2 CT x1, timezone +0100
@@ -117,7 +118,7 @@ final class QidoTestSource implements AutoCloseable {
     private void take(Attributes dataset) throws IOException, StoreStatusException {
         var part10 = new ByteArrayOutputStream();
         DicomWriter.writeFile(part10, dataset, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
-        ingest.ingestFile(new ByteArrayInputStream(part10.toByteArray()));
+        Part10Ingest.file(ingest, new ByteArrayInputStream(part10.toByteArray()));
     }
 
     private static SyntheticStudy study(String uid, String patientId, String accessionNumber) {
