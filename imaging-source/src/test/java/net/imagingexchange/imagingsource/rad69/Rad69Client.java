@@ -63,7 +63,7 @@ final class Rad69Client {
 
         /** Names an instance of our retrieve location under {@code study} and {@code series}. */
         Request instance(String study, String series, String sopInstanceUid) {
-            return instance(study, series, SourceUnderTest.RETRIEVE_LOCATION_UID, sopInstanceUid, null);
+            return instance(study, series, Rad69TestServer.RETRIEVE_LOCATION_UID, sopInstanceUid, null);
         }
 
         Request instance(String study, String series, String repository, String sopInstanceUid,

@@ -26,6 +26,8 @@ import net.imagingexchange.xds.soap.XdsServlets;
 class Rad69TestServer {
 
     static final String AUDIT_SOURCE_ID = "imaging-source-under-test";
+    /** The Retrieve Location UID the RAD-69 endpoint under test answers to. */
+    static final String RETRIEVE_LOCATION_UID = "1.2.250.1.999.69.2";
 
     @Bean(destroyMethod = "close")
     IngestFixture source() throws IOException {
@@ -46,7 +48,7 @@ class Rad69TestServer {
     @Bean
     Rad69Endpoint rad69Endpoint(IngestFixture source) {
         return new Rad69Endpoint(new InstanceRetrieval(source.index, source.store,
-                SourceUnderTest.RETRIEVE_LOCATION_UID));
+                RETRIEVE_LOCATION_UID));
     }
 
     @Bean(destroyMethod = "close")

@@ -65,7 +65,7 @@ class RetrieveImagingDocumentSetTest {
         var request = Rad69Client.Request.accepting(JPEG_BASELINE, EXPLICIT_VR_LITTLE_ENDIAN);
         for (int s = 1; s <= 2; s++) {
             for (int i = 1; i <= 3; i++) {
-                request.instance(study.studyInstanceUid(), study.seriesUid(s), SourceUnderTest.RETRIEVE_LOCATION_UID,
+                request.instance(study.studyInstanceUid(), study.seriesUid(s), Rad69TestServer.RETRIEVE_LOCATION_UID,
                         study.instanceUid(s, i), "urn:oid:1.2.250.1.999.9");
             }
         }
@@ -80,7 +80,7 @@ class RetrieveImagingDocumentSetTest {
                         study.instanceUid(2, 1), study.instanceUid(2, 2), study.instanceUid(2, 3));
         for (DocumentResponse document : answer.getDocumentResponse()) {
             assertThat(document.getMimeType()).isEqualTo("application/dicom");
-            assertThat(document.getRepositoryUniqueId()).isEqualTo(SourceUnderTest.RETRIEVE_LOCATION_UID);
+            assertThat(document.getRepositoryUniqueId()).isEqualTo(Rad69TestServer.RETRIEVE_LOCATION_UID);
             assertThat(document.getHomeCommunityId()).isEqualTo("urn:oid:1.2.250.1.999.9");
             try (InputStream part = document.getDocument().getInputStream()) {
                 assertThat(part).hasBinaryContent(
@@ -125,7 +125,7 @@ class RetrieveImagingDocumentSetTest {
             assertThat(e.getErrorCode()).isEqualTo("XDSUnknownRepositoryId");
             assertThat(e.getLocation()).isEqualTo(study.instanceUid(1, 1));
             assertThat(e.getCodeContext()).isEqualTo("RepositoryUniqueId '1.2.250.1.999.77' is not this Imaging"
-                    + " Document Source's " + SourceUnderTest.RETRIEVE_LOCATION_UID);
+                    + " Document Source's " + Rad69TestServer.RETRIEVE_LOCATION_UID);
         });
     }
 
