@@ -1,21 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.consumer.send;
 
-import java.util.List;
 import java.util.Map;
 
 import org.openehealth.ipf.commons.audit.AuditContext;
 import org.openehealth.ipf.commons.audit.codes.EventActionCode;
 import org.openehealth.ipf.commons.audit.codes.EventOutcomeIndicator;
-import org.openehealth.ipf.commons.audit.codes.ParticipantObjectIdTypeCode;
-import org.openehealth.ipf.commons.audit.codes.ParticipantObjectTypeCode;
-import org.openehealth.ipf.commons.audit.codes.ParticipantObjectTypeCodeRole;
 import org.openehealth.ipf.commons.audit.event.DicomInstancesTransferredBuilder;
 import org.openehealth.ipf.commons.audit.model.AuditMessage;
-import org.openehealth.ipf.commons.audit.model.DicomObjectDescriptionType;
 import org.openehealth.ipf.commons.audit.utils.AuditUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import net.imagingexchange.atna.TransferredStudy;
 
 /**
  * ATNA "DICOM Instances Transferred" (DICOM PS3.15 A.5.3.10, action Read: the sender's record) for each attempt of a
@@ -36,10 +33,11 @@ public final class InstancesTransferredAudit {
     /**
      * What one attempt transferred.
      *
+     * @param accessionNumber the study's, from its manifest (empty when it has none).
      * @param sopClasses SOP Class UID to the number of its instances the destination took.
      * @param failed     instances offered and not taken.
      */
-    public record Transfer(SendJob job, Destination destination, String patientCx,
+    public record Transfer(SendJob job, Destination destination, String patientCx, String accessionNumber,
                            Map<String, Integer> sopClasses, int failed) {
     }
 
@@ -70,17 +68,8 @@ public final class InstancesTransferredAudit {
                 .setReceivingProcessParticipant(dicom ? destination.calledAeTitle()
                                 : destination.stowUrl().toString(), dicom ? "AETITLES=" + destination.calledAeTitle()
                                 : null, null, dicom ? destination.host() : destination.stowUrl().getHost(), false);
-        var description = new DicomObjectDescriptionType();
-        transfer.sopClasses().forEach((uid, count) -> {
-            var sopClass = new DicomObjectDescriptionType.SOPClass(count);
-            sopClass.setUid(uid);
-            description.getSOPClasses().add(sopClass);
-        });
-        String study = transfer.job().studyInstanceUid();
-        builder.addParticipantObjectIdentification(ParticipantObjectIdTypeCode.StudyInstanceUID, study, null,
-                List.of(), study, ParticipantObjectTypeCode.System, ParticipantObjectTypeCodeRole.Report, null, null,
-                List.of(description));
-        builder.setPatientParticipantObject(transfer.patientCx(), null);
+        TransferredStudy.add(builder, transfer.job().studyInstanceUid(), transfer.accessionNumber(),
+                transfer.patientCx(), transfer.sopClasses());
         return builder.getMessage();
     }
 }

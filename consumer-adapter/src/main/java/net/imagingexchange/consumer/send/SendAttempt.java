@@ -121,7 +121,7 @@ public final class SendAttempt {
             }
             if (!pending.instances().isEmpty()) {
                 audit.transferred(new InstancesTransferredAudit.Transfer(job, destination, study.patientCx(),
-                        sopClasses,
+                        study.manifest().study().accessionNumber(), sopClasses,
                         pending.instances().size() - sopClasses.values().stream().mapToInt(Integer::intValue)
                                 .sum()));
             }

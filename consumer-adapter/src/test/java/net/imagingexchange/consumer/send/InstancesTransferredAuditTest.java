@@ -29,7 +29,7 @@ class InstancesTransferredAuditTest {
             var job = SendJob.queued("job-1", "1.2.3", "pacs", 3, Instant.parse("2026-11-28T03:00:00Z"));
 
             new InstancesTransferredAudit(context).transferred(new InstancesTransferredAudit.Transfer(job, pacs,
-                    "IDR1^^^&1.3.6.1.4.1.21367.2005.13.20.1000&ISO",
+                    "IDR1^^^&1.3.6.1.4.1.21367.2005.13.20.1000&ISO", "ACC-1",
                     Map.of("1.2.840.10008.5.1.4.1.1.2", 2), 1));
 
             String record = listener.receive(r -> r.contains("ParticipantObjectID=\"1.2.3\""));
@@ -38,7 +38,8 @@ class InstancesTransferredAuditTest {
                     .contains("EventOutcomeIndicator=\"4\"") // minor failure
                     .contains("AlternativeUserID=\"AETITLES=PACS\"")
                     .contains("NetworkAccessPointID=\"10.1.2.3\"")
-                    .contains("ParticipantObjectID=\"IDR1^^^");
+                    .contains("ParticipantObjectID=\"IDR1^^^")
+                    .contains("<Accession Number=\"ACC-1\" />"); // PS3.15 A.5.3.10: the study's accession number
         }
     }
 }

@@ -1,21 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.imagingsource.audit;
 
-import java.util.List;
 import java.util.Map;
 
-import org.openehealth.ipf.commons.audit.codes.ParticipantObjectIdTypeCode;
-import org.openehealth.ipf.commons.audit.codes.ParticipantObjectTypeCode;
-import org.openehealth.ipf.commons.audit.codes.ParticipantObjectTypeCodeRole;
 import org.openehealth.ipf.commons.audit.event.DicomInstancesTransferredBuilder;
-import org.openehealth.ipf.commons.audit.model.DicomObjectDescriptionType;
 
+import net.imagingexchange.atna.TransferredStudy;
 import net.imagingexchange.imagingsource.index.StudyRecord;
 
 /**
- * The study and patient participants of a DICOM Instances Transferred record (DICOM PS3.15 A.5.3.10): the study with
- * the SOP classes sent and how many of each, its accession number, and its patient. Shared by the ingest's and the
- * retrieves' records.
+ * The study and patient participants of a DICOM Instances Transferred record ({@link TransferredStudy}) of a study
+ * as the imaging source indexed it. Shared by the ingest's and the retrieves' records.
  */
 public final class StudyParticipant {
 
@@ -28,21 +23,7 @@ public final class StudyParticipant {
      */
     public static DicomInstancesTransferredBuilder add(DicomInstancesTransferredBuilder builder, String studyUid,
                                                        StudyRecord study, Map<String, Integer> sopClasses) {
-        var description = new DicomObjectDescriptionType();
-        sopClasses.forEach((uid, count) -> {
-            var sopClass = new DicomObjectDescriptionType.SOPClass(count);
-            sopClass.setUid(uid);
-            description.getSOPClasses().add(sopClass);
-        });
-        if (study != null && !study.accessionNumber().isEmpty()) {
-            description.getAccession().add(study.accessionNumber());
-        }
-        builder.addParticipantObjectIdentification(ParticipantObjectIdTypeCode.StudyInstanceUID, studyUid, null,
-                List.of(), studyUid, ParticipantObjectTypeCode.System, ParticipantObjectTypeCodeRole.Report, null,
-                null, List.of(description));
-        if (study != null) {
-            builder.setPatientParticipantObject(study.patient().auditId(), null);
-        }
-        return builder;
+        return TransferredStudy.add(builder, studyUid, study == null ? "" : study.accessionNumber(),
+                study == null ? null : study.patient().auditId(), sopClasses);
     }
 }
