@@ -221,7 +221,7 @@ public final class StudyCatalogue implements AutoCloseable {
         StudyManifest first = loaded.get(0).manifest();
         Map<String, StudyManifest.SeriesReference> series = new LinkedHashMap<>();
         var modalities = new LinkedHashSet<String>();
-        List<RegionStudy.ManifestEntry> entries = new ArrayList<>();
+        List<DocumentEntry> entries = new ArrayList<>();
         for (Loaded one : loaded) {
             one.manifest().series().forEach(s -> series.putIfAbsent(s.seriesInstanceUid(), s));
             for (Code code : one.entry().getEventCodeList()) {
@@ -229,10 +229,7 @@ public final class StudyCatalogue implements AutoCloseable {
                     modalities.add(code.getCode());
                 }
             }
-            var entry = one.entry();
-            entries.add(new RegionStudy.ManifestEntry(entry.getEntryUuid(), entry.getUniqueId(),
-                    entry.getRepositoryUniqueId(), entry.getCreationTime() == null ? ""
-                    : entry.getCreationTime().toHL7()));
+            entries.add(one.entry());
         }
         var manifest = new StudyManifest(first.manifestUid(), first.patient(), first.study(),
                 List.copyOf(series.values()));

@@ -48,11 +48,6 @@ public final class ReportCatalogue {
         return query(patientCx, List.of(ReportMetadata.FORMAT), studyInstanceUid);
     }
 
-    /** The study's Approved KOS manifest entries. */
-    public List<DocumentEntry> manifests(String patientCx, String studyInstanceUid) throws ReportException {
-        return query(patientCx, List.of(RegistryQueries.KOS_FORMAT), studyInstanceUid);
-    }
-
     /** Whether this site wrote the entry (its author institution carries this site's OID, XON.10). */
     public boolean fromThisSite(DocumentEntry entry) {
         return entry.getAuthors().stream().flatMap(a -> a.getAuthorInstitution().stream())

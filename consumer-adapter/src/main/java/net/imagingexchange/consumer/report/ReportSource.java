@@ -88,7 +88,7 @@ public final class ReportSource {
         }
         String patientCx = patient(request.patientId());
         RegionStudy study = study(patientCx, studyUid);
-        DocumentEntry manifest = manifestEntry(patientCx, study);
+        DocumentEntry manifest = manifestEntry(study);
         ClinicalReport.Accession accession = accession(manifest, request.accessionNumber().strip());
         Optional<Replaced> replaced = replaced(patientCx, studyUid, request.replacedUniqueId());
         ClinicalReport report = report(request, status, study, manifest, accession, replaced);
@@ -114,17 +114,11 @@ public final class ReportSource {
         }
     }
 
-    // the newest manifest the catalogue found for the study: its metadata is what the report links to
-    private DocumentEntry manifestEntry(String patientCx, RegionStudy study) throws ReportException {
-        List<DocumentEntry> entries = reports.manifests(patientCx, study.studyInstanceUid());
-        String newest = study.entries().get(0).entryUuid();
-        return entries.stream().filter(e -> newest.equals(e.getEntryUuid())).findFirst()
-                .or(() -> entries.stream().findFirst())
-                .orElseThrow(() -> new ReportException(ReportFailure.UNKNOWN_STUDY, "the manifest of study "
-                        + study.studyInstanceUid() + " is no longer Approved"));
+    // the newest Approved manifest the registry has just listed for the study: its metadata is what the report links to
+    private static DocumentEntry manifestEntry(RegionStudy study) {
+        return study.entries().get(0);
     }
 
-    // spec/xdsi.md 7.4 RPT-04: the order is one of the study's accession numbers, with the issuer the manifest gives
     private static ClinicalReport.Accession accession(DocumentEntry manifest, String number) throws ReportException {
         List<ReferenceId> accessions = manifest.getReferenceIdList().stream()
                 .filter(r -> ReferenceId.ID_TYPE_CODE_ACCESSION.equals(r.getIdTypeCode())).toList();
