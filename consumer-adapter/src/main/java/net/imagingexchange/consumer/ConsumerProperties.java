@@ -36,13 +36,8 @@ public record ConsumerProperties(
     public record Facade(@DefaultValue("") String baseUrl, @DefaultValue("1000") int maxSearchResults) {
     }
 
-    /**
-     * @param name    the reading site, for people (logs, audit).
-     * @param aeTitle the AE title this adapter uses towards DICOM nodes (calling AE of C-STORE).
-     */
-    public record Site(
-            @DefaultValue("Saint-Quentin") String name,
-            @DefaultValue("XDSI_CONSUMER") String aeTitle) {
+    /** @param aeTitle the AE title this adapter uses towards DICOM nodes (calling AE of C-STORE). */
+    public record Site(@DefaultValue("XDSI_CONSUMER") String aeTitle) {
     }
 
     /**
