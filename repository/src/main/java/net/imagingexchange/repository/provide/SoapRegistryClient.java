@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -12,25 +13,19 @@ import java.util.function.Supplier;
 
 import org.openehealth.ipf.commons.audit.AuditContext;
 import org.openehealth.ipf.commons.ihe.xds.XDS;
-import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLFactory30;
-import org.openehealth.ipf.commons.ihe.xds.core.ebxml.ebxml30.EbXMLQueryResponse30;
-import org.openehealth.ipf.commons.ihe.xds.core.requests.QueryRegistry;
+import org.openehealth.ipf.commons.ihe.xds.core.metadata.DocumentEntry;
 import org.openehealth.ipf.commons.ihe.xds.core.requests.query.GetDocumentsQuery;
-import org.openehealth.ipf.commons.ihe.xds.core.requests.query.QueryReturnType;
-import org.openehealth.ipf.commons.ihe.xds.core.responses.Status;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.lcm.SubmitObjectsRequest;
 import org.openehealth.ipf.commons.ihe.xds.core.stub.ebrs30.rs.RegistryResponseType;
-import org.openehealth.ipf.commons.ihe.xds.core.transform.requests.QueryRegistryTransformer;
-import org.openehealth.ipf.commons.ihe.xds.core.transform.responses.QueryResponseTransformer;
-import org.openehealth.ipf.commons.ihe.xds.iti18.Iti18PortType;
 import org.openehealth.ipf.commons.ihe.xds.iti42.Iti42PortType;
 
 import net.imagingexchange.xds.soap.IpfClient;
 import net.imagingexchange.xds.soap.PeerUnavailableException;
+import net.imagingexchange.xds.soap.StoredQueryClient;
 
 /**
- * ITI-42 and ITI-18 over SOAP 1.2 with IPF's clients ({@link IpfClient}): WS-Addressing, and the Document
- * Repository's ATNA records (ITI-42 Export, ITI TF-2 3.42.5.1.1) when auditing is on.
+ * ITI-42 and ITI-18 over SOAP 1.2 with IPF's clients ({@link IpfClient}, {@link StoredQueryClient}): WS-Addressing,
+ * and the Document Repository's ATNA records (ITI-42 Export, ITI TF-2 3.42.5.1.1) when auditing is on.
  */
 public final class SoapRegistryClient implements RegistryClient {
 
@@ -45,13 +40,13 @@ public final class SoapRegistryClient implements RegistryClient {
     }
 
     private final IpfClient<Iti42PortType> iti42;
-    private final IpfClient<Iti18PortType> iti18;
+    private final StoredQueryClient iti18;
 
     public SoapRegistryClient(Settings settings, AuditContext audit) {
         this.iti42 = new IpfClient<>(XDS.Interactions.ITI_42.getWsTransactionConfiguration(), settings.register(),
                 settings.connectTimeout(), settings.receiveTimeout(), audit);
-        this.iti18 = new IpfClient<>(XDS.Interactions.ITI_18.getWsTransactionConfiguration(), settings.query(),
-                settings.connectTimeout(), settings.receiveTimeout(), audit);
+        this.iti18 = StoredQueryClient.of(settings.query(), settings.connectTimeout(), settings.receiveTimeout(),
+                audit);
     }
 
     @Override
@@ -64,17 +59,16 @@ public final class SoapRegistryClient implements RegistryClient {
             throws RegistryUnavailableException {
         var query = new GetDocumentsQuery();
         query.setUniqueIds(new ArrayList<>(documentUniqueIds));
-        var registryQuery = new QueryRegistry(query);
-        registryQuery.setReturnType(QueryReturnType.LEAF_CLASS);
-        var ebXml = new QueryRegistryTransformer().toEbXML(registryQuery).getInternal();
-        var answer = call(iti18, port -> port.documentRegistryRegistryStoredQuery(ebXml));
-        var response = new QueryResponseTransformer(new EbXMLFactory30()).fromEbXML(new EbXMLQueryResponse30(answer));
-        if (response.getStatus() == Status.FAILURE) {
-            throw new RegistryUnavailableException("the registry refused GetDocuments: " + response.getErrors(),
-                    null, true);
+        List<DocumentEntry> entries;
+        try {
+            entries = iti18.documentEntries(query);
+        } catch (StoredQueryClient.StoredQueryException e) {
+            throw new RegistryUnavailableException("the registry refused GetDocuments: " + e.getMessage(), e, true);
+        } catch (PeerUnavailableException e) {
+            throw new RegistryUnavailableException("the registry at " + e.getMessage(), e, e.mayHaveArrived());
         }
         var hashes = new HashMap<String, String>();
-        for (var entry : response.getDocumentEntries()) {
+        for (var entry : entries) {
             hashes.put(entry.getUniqueId(), entry.getHash() == null ? "" : entry.getHash().toLowerCase(Locale.ROOT));
         }
         return hashes;
