@@ -18,8 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import net.imagingexchange.consumer.testing.Part10;
 import net.imagingexchange.consumer.testing.RegionTest;
+import net.imagingexchange.dicom.testing.Part10;
 import net.imagingexchange.imagingsource.testing.OrthancPeer;
 import net.imagingexchange.imagingsource.testing.RegionClients;
 import net.imagingexchange.imagingsource.testing.Studies;

@@ -21,8 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import net.imagingexchange.consumer.testing.Part10;
 import net.imagingexchange.consumer.testing.RegionTest;
+import net.imagingexchange.dicom.testing.Part10;
 import net.imagingexchange.imagingsource.ImagingSourceProperties;
 import net.imagingexchange.imagingsource.testing.FaultyProxy;
 import net.imagingexchange.imagingsource.testing.RegionClients;

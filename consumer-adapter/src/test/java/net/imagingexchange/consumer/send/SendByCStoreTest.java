@@ -14,11 +14,11 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-import net.imagingexchange.consumer.testing.Part10;
 import net.imagingexchange.dicom.net.AcceptorSettings;
 import net.imagingexchange.dicom.net.DicomServer;
 import net.imagingexchange.dicom.net.StoreHandler;
 import net.imagingexchange.dicom.net.StoreStatusException;
+import net.imagingexchange.dicom.testing.Part10;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 
 /**

@@ -12,7 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-import net.imagingexchange.consumer.testing.Part10;
+import net.imagingexchange.dicom.testing.Part10;
 import net.imagingexchange.imagingsource.testing.OrthancPeer;
 import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 

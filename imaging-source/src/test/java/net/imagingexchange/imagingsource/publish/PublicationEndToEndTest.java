@@ -4,13 +4,10 @@ package net.imagingexchange.imagingsource.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +20,7 @@ import net.imagingexchange.dicom.Tag;
 import net.imagingexchange.dicom.data.Attributes;
 import net.imagingexchange.dicom.io.DicomReader;
 import net.imagingexchange.dicom.testing.Dcmtk;
+import net.imagingexchange.dicom.testing.Part10;
 import net.imagingexchange.imagingsource.testing.ExchangeTest;
 import net.imagingexchange.imagingsource.testing.OrthancPeer;
 import net.imagingexchange.imagingsource.testing.RegionClients;
@@ -84,20 +82,13 @@ class PublicationEndToEndTest extends ExchangeTest {
         Path wado = RegionClients.wadoRs(retrieveUrl(kos) + "/studies/" + study.studyInstanceUid(),
                 dir.resolve("wado-rs"));
         for (String uid : sentInstances(study)) {
-            byte[] sent = datasetBytes(dir.resolve("sent").resolve(uid + ".dcm"));
-            assertThat(datasetBytes(dir.resolve("rad69").resolve(uid + ".dcm"))).as("RAD-69 " + uid).isEqualTo(sent);
-            assertThat(datasetBytes(wado.resolve(uid + ".dcm"))).as("WADO-RS " + uid).isEqualTo(sent);
+            byte[] sent = Part10.dataset(dir.resolve("sent").resolve(uid + ".dcm"));
+            assertThat(Part10.dataset(dir.resolve("rad69").resolve(uid + ".dcm"))).as("RAD-69 " + uid).isEqualTo(sent);
+            assertThat(Part10.dataset(wado.resolve(uid + ".dcm"))).as("WADO-RS " + uid).isEqualTo(sent);
         }
         try (var listing = Files.list(wado)) {
             assertThat(listing.count()).isEqualTo(200);
         }
-    }
-
-    /** A Part 10 file's data set: the bytes after its File Meta Information (whose length is at byte 140). */
-    private static byte[] datasetBytes(Path file) throws Exception {
-        byte[] bytes = Files.readAllBytes(file);
-        int metaLength = ByteBuffer.wrap(bytes, 140, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        return Arrays.copyOfRange(bytes, 144 + metaLength, bytes.length);
     }
 
     /** The WADO-RS Retrieve URL of the manifest's first series. */

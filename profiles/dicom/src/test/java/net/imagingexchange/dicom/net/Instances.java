@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package net.imagingexchange.dicom.net;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 import net.imagingexchange.dicom.Tag;
 import net.imagingexchange.dicom.VR;
@@ -55,13 +53,5 @@ final class Instances {
         return converted;
     }
 
-    /** A Part 10 file's bytes after its File Meta Information. */
-    static byte[] datasetBytes(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        int groupLength = (bytes[140] & 0xFF) | (bytes[141] & 0xFF) << 8 | (bytes[142] & 0xFF) << 16
-                | (bytes[143] & 0xFF) << 24;
-        int start = 144 + groupLength;
-        return Arrays.copyOfRange(bytes, start, bytes.length);
-    }
 
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import net.imagingexchange.dicom.Tag;
 import net.imagingexchange.dicom.io.DicomReader;
 import net.imagingexchange.dicom.io.TransferSyntax;
+import net.imagingexchange.dicom.testing.Part10;
 
 /**
  * Our C-ECHO and C-STORE SCU against dcmtk's {@code storescp}: the files it stores hold the data sets we sent,
@@ -97,7 +98,7 @@ class StoreScuInteropTest {
 
         for (Path sent : files) {
             Path stored = storedFile(sent);
-            assertThat(Instances.datasetBytes(stored)).isEqualTo(Instances.datasetBytes(sent));
+            assertThat(Part10.dataset(stored)).isEqualTo(Part10.dataset(sent));
         }
     }
 

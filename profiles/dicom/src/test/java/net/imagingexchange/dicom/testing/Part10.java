@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
-package net.imagingexchange.consumer.testing;
+package net.imagingexchange.dicom.testing;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** Part 10 files compared as the exchange must keep them: their data sets byte for byte. */
+/** Part 10 files compared as the exchange must keep them: their data sets byte for byte (each actor writes its own
+ * File Meta Information). */
 public final class Part10 {
 
     private Part10() {
@@ -19,7 +21,7 @@ public final class Part10 {
         return Arrays.copyOfRange(file, 144 + metaLength, file.length);
     }
 
-    public static byte[] dataset(Path file) throws java.io.IOException {
+    public static byte[] dataset(Path file) throws IOException {
         return dataset(Files.readAllBytes(file));
     }
 }
