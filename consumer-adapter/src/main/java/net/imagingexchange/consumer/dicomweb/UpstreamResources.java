@@ -152,7 +152,7 @@ public final class UpstreamResources {
 
     /** The service base of a followable Retrieve URL, else null. */
     private String followable(StudyManifest.SeriesReference series) {
-        String url = series.retrieveUrl();
-        return url.isBlank() || !sources.mayFollow(series.retrieveLocationUid(), url) ? null : series.wadoRsBase();
+        // an empty URL is on no allow-list
+        return sources.mayFollow(series.retrieveLocationUid(), series.retrieveUrl()) ? series.wadoRsBase() : null;
     }
 }

@@ -33,12 +33,12 @@ public final class RegistryQueries {
         this.client = client;
     }
 
-    /** FindDocuments (3.18.4.1.2.3.7.1) for a patient, restricted to {@code formatCodes} when any. */
+    /** FindDocuments (3.18.4.1.2.3.7.1) for a patient, restricted to {@code formatCodes}. */
     public List<DocumentEntry> findDocuments(String patientCx, List<Code> formatCodes)
             throws PeerUnavailableException, StoredQueryClient.StoredQueryException {
         var query = new FindDocumentsQuery();
         prepare(query, patientCx, formatCodes);
-        return run(query);
+        return client.documentEntries(query);
     }
 
     /**
@@ -52,7 +52,7 @@ public final class RegistryQueries {
         var anyOf = new QueryList<String>();
         anyOf.getOuterList().add(List.copyOf(referenceIds));
         query.setReferenceIds(anyOf);
-        return run(query);
+        return client.documentEntries(query);
     }
 
     /** The CXi value of a Study Instance UID in referenceIdList. */
@@ -63,13 +63,6 @@ public final class RegistryQueries {
     private static void prepare(FindDocumentsQuery query, String patientCx, List<Code> formatCodes) {
         query.setPatientId(Hl7v2Based.parse(patientCx, Identifiable.class));
         query.setStatus(List.of(AvailabilityStatus.APPROVED));
-        if (!formatCodes.isEmpty()) {
-            query.setFormatCodes(List.copyOf(formatCodes));
-        }
-    }
-
-    private List<DocumentEntry> run(FindDocumentsQuery query) throws PeerUnavailableException,
-            StoredQueryClient.StoredQueryException {
-        return client.documentEntries(query);
+        query.setFormatCodes(List.copyOf(formatCodes));
     }
 }

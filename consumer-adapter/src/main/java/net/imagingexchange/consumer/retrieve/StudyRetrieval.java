@@ -119,9 +119,8 @@ public final class StudyRetrieval {
      * services or is a few instances of a series.
      */
     public Optional<String> wholeResource(Scope scope) {
-        List<String> bases = scope.series().stream().map(s -> s.retrieveUrl().isBlank()
-                || !sources.mayFollow(s.retrieveLocationUid(), s.retrieveUrl()) ? "" : s.wadoRsBase())
-                .distinct().toList();
+        List<String> bases = scope.series().stream().map(s -> sources.mayFollow(s.retrieveLocationUid(),
+                s.retrieveUrl()) ? s.wadoRsBase() : "").distinct().toList(); // an empty URL is on no allow-list
         if (bases.size() != 1 || bases.get(0).isEmpty() || scope.instances().size() > 1) {
             return Optional.empty();
         }

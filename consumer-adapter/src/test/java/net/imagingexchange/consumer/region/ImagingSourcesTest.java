@@ -25,6 +25,8 @@ class ImagingSourcesTest {
         assertThat(sources.mayFollow("1.2.3.1", "file:///etc/passwd")).isFalse();
         assertThat(sources.mayFollow("1.2.3.9", "https://peronne.example/imaging-source/dicomweb")).isFalse();
         assertThat(sources.mayFollow("1.2.3.1", "not a url")).isFalse();
+        assertThat(sources.mayFollow("1.2.3.1", "")).as("a manifest without Retrieve URL").isFalse();
+        assertThat(sources.mayFollow("1.2.3.2", "")).as("a local source's, likewise").isFalse();
     }
 
     @Test
