@@ -4,6 +4,10 @@ package net.imagingexchange.imagingsource.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
@@ -61,6 +65,12 @@ class PublicationFailureTest extends ExchangeTest {
                 s -> Studies.inState("FAILED").test(s) && s.path("failedAttempts").asInt() >= 2, LIMIT);
         assertThat(failed.path("reason").asText()).startsWith("RAD-68 to http://127.0.0.1:" + PROXY.port());
         assertThat(failed.path("nextAttempt").isNull()).isFalse();
+        // publishing now, by the status API, fails as well: 502, with the reason
+        var now = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base()
+                + "/imaging-source/api/studies/" + study.studyInstanceUid() + "/publish"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(now.statusCode()).isEqualTo(502);
+        assertThat(now.body()).contains("\"state\":\"FAILED\"").contains("RAD-68 to http://127.0.0.1:" + PROXY.port());
 
         PROXY.mode(FaultyProxy.Mode.PASS);
 
