@@ -50,24 +50,23 @@ public final class UpstreamResources {
         List<String> bases = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         try {
-            for (var one : series) {
-                String resource = resource(study.studyInstanceUid(), one, sopInstanceUid);
-                if (resource == null) {
-                    failures.add("series " + one.seriesInstanceUid() + ": no WADO-RS Retrieve URL may be followed");
+            for (var asked : asked(study, series, sopInstanceUid)) {
+                if (asked.resource() == null) {
+                    failures.add(asked.what() + ": no WADO-RS Retrieve URL may be followed");
                     continue;
                 }
                 try {
-                    var answer = wado.get(resource + "/metadata", DICOM_JSON);
+                    var answer = wado.get(asked.resource() + "/metadata", DICOM_JSON);
                     if (answer.status() == 200 || answer.status() == 206) {
                         answers.add(answer);
-                        bases.add(one.wadoRsBase());
+                        bases.add(asked.base());
                     } else {
                         answer.close();
-                        failures.add("series " + one.seriesInstanceUid() + ": " + resource + "/metadata answered "
+                        failures.add(asked.what() + ": " + asked.resource() + "/metadata answered "
                                 + answer.status());
                     }
                 } catch (IOException e) {
-                    failures.add("series " + one.seriesInstanceUid() + ": " + e.getMessage());
+                    failures.add(asked.what() + ": " + e.getMessage());
                 }
             }
             if (answers.isEmpty()) {
@@ -92,9 +91,29 @@ public final class UpstreamResources {
         }
     }
 
+    /** A resource whose metadata is asked: null when none may be followed. */
+    private record Asked(String what, String resource, String base) {
+    }
+
+    /**
+     * The resources to ask: the study's own when one source holds every series of it (one request), else each
+     * series' (or the one instance's).
+     */
+    private List<Asked> asked(RegionStudy study, List<StudyManifest.SeriesReference> series, String sopInstanceUid) {
+        String uid = study.studyInstanceUid();
+        List<String> bases = series.stream().map(this::followable).distinct().toList();
+        if (sopInstanceUid == null && series.size() > 1 && series.size() == study.manifest().series().size()
+                && bases.size() == 1 && bases.get(0) != null) {
+            return List.of(new Asked("study " + uid, bases.get(0) + "/studies/" + uid, bases.get(0)));
+        }
+        return series.stream().map(one -> new Asked("series " + one.seriesInstanceUid(),
+                resource(uid, one, sopInstanceUid), one.wadoRsBase())).toList();
+    }
+
     /** Copies the items of one source's array, its URLs rewritten; the source's own array brackets are dropped. */
     private void copyItems(InputStream body, String sourceBase, String facadeRoot, JsonGenerator out)
             throws IOException {
+        String sourcePrefix = sourceBase + "/";
         try (JsonParser in = json.createParser(body)) {
             if (in.nextToken() != JsonToken.START_ARRAY) {
                 throw new FacadeException(HttpStatus.BAD_GATEWAY, "a source's metadata is not a DICOM JSON array");
@@ -109,7 +128,7 @@ public final class UpstreamResources {
                 } else if (token == JsonToken.END_ARRAY || token == JsonToken.END_OBJECT) {
                     depth--;
                 }
-                if (token == JsonToken.VALUE_STRING && in.getText().startsWith(sourceBase + "/")) {
+                if (token == JsonToken.VALUE_STRING && in.getText().startsWith(sourcePrefix)) {
                     out.writeString(facadeRoot + in.getText().substring(sourceBase.length()));
                 } else {
                     out.copyCurrentEvent(in);

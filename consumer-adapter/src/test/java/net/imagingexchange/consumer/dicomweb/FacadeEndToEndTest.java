@@ -140,6 +140,13 @@ class FacadeEndToEndTest extends RegionTest {
             Thread.sleep(200);
         }
         assertThat(JSON.readTree(get(series + "/" + study.seriesUid(2) + "/instances").body())).hasSize(2);
+
+        // one source holds both series: their metadata in one array, its URLs the façade's
+        JsonNode metadata = JSON.readTree(get("/consumer/dicomweb/studies/" + study.studyInstanceUid()
+                + "/metadata").body());
+        assertThat(metadata).hasSize(4);
+        assertThat(metadata.findValuesAsText("BulkDataURI")).hasSize(4)
+                .allSatisfy(uri -> assertThat(uri).startsWith(base() + "/consumer/dicomweb/studies/"));
     }
 
     @Test
