@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,35 @@ class SendByCStoreTest extends PushTest {
             assertThat(failure.path("code").asText()).isEqualTo("0xA900");
             assertThat(failure.path("reason").asText()).contains("Error: Data Set does not match SOP Class")
                     .contains("not what it says");
+        }
+    }
+
+    @Test
+    void aRetrySendsAgainOnlyWhatThePacsRefused() throws Exception {
+        var study = SyntheticStudy.of("1.2.250.1.999.81.10", 1, 3);
+        publish(study);
+        client.search(study.regionalId());
+        String refusedOnce = study.instanceUid(1, 3);
+        Map<String, Integer> offered = new ConcurrentHashMap<>();
+        StoreHandler busyOnce = (request, dataset) -> {
+            dataset.transferTo(OutputStream.nullOutputStream());
+            if (offered.merge(request.sopInstanceUid(), 1, Integer::sum) == 1
+                    && request.sopInstanceUid().equals(refusedOnce)) {
+                throw new StoreStatusException(StoreHandler.OUT_OF_RESOURCES, "disk full, try later");
+            }
+            return StoreHandler.SUCCESS;
+        };
+        try (var pacs = DicomServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                AcceptorSettings.defaults(Storescp.AE_TITLE), busyOnce)) {
+            define("busy-pacs", pacs.port(), QUICK);
+
+            JsonNode done = client.await(client.queue(study.studyInstanceUid(), "busy-pacs"),
+                    SendClient.state("DONE", "FAILED"), LIMIT);
+
+            assertThat(done.path("state").asText()).as(done.toPrettyString()).isEqualTo("DONE");
+            assertThat(done.path("attempts").asInt()).isEqualTo(2);
+            assertThat(offered).containsOnly(Map.entry(study.instanceUid(1, 1), 1),
+                    Map.entry(study.instanceUid(1, 2), 1), Map.entry(refusedOnce, 2));
         }
     }
 
