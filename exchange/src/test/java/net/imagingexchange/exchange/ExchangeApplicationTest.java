@@ -7,11 +7,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import net.imagingexchange.dicom.net.DicomServer;
+import net.imagingexchange.imagingsource.testing.Studies;
+import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 
 /**
  * The all-in-one exchange starts on its defaults and serves the README's examples: the curl requests of "Try it"
@@ -22,13 +30,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "registry.patient-feed-port=0", "registry.database.url=jdbc:h2:mem:exchange;DB_CLOSE_DELAY=-1",
                 "repository.database.url=jdbc:h2:mem:exchange-repository;DB_CLOSE_DELAY=-1",
                 "imaging-source.database.url=jdbc:h2:mem:exchange-imaging-source;DB_CLOSE_DELAY=-1",
-                "imaging-source.dicom.port=0"})
+                "imaging-source.dicom.port=0", "imaging-source.dicom.bind-address=127.0.0.1",
+                "imaging-source.publication.quiet-period=1s", "imaging-source.publication.poll-interval=100ms"})
 class ExchangeApplicationTest {
 
     private static final Path EXAMPLES = Path.of("..", "docs", "examples");
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    DicomServer imagingSourceScp;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -58,6 +70,34 @@ class ExchangeApplicationTest {
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("needs PatientID");
+    }
+
+    /**
+     * The packaged configuration's reading site (application.yml: Péronne as a {@code local} source) finds a study
+     * sent by dcmtk's storescu and retrieves it through the façade, in-process, with its Content-Length.
+     */
+    @Test
+    void theReadingSiteRetrievesAStudyOfTheExchangesOwnImagingSource(@TempDir Path dir) throws Exception {
+        var study = SyntheticStudy.of("1.2.250.1.999.91.1", 1, 2);
+        study.write(dir);
+        var storescu = new ProcessBuilder("storescu", "-aet", "PERONNE_PACS", "-aec", "XDSI_SOURCE", "+sd",
+                "127.0.0.1", Integer.toString(imagingSourceScp.port()), dir.toString()).redirectErrorStream(true)
+                .start();
+        String log = new String(storescu.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(storescu.waitFor()).as(log).isZero();
+        new Studies("http://127.0.0.1:" + port).awaitStatus(study.studyInstanceUid(), Studies.published(),
+                Duration.ofSeconds(90));
+
+        var found = http.send(HttpRequest.newBuilder(uri("/consumer/dicomweb/studies?PatientID="
+                + study.regionalId())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(found.body()).contains(study.studyInstanceUid());
+        var retrieved = http.send(HttpRequest.newBuilder(uri("/consumer/dicomweb/studies/"
+                + study.studyInstanceUid())).header("Accept", "multipart/related; type=\"application/dicom\"")
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(retrieved.statusCode()).isEqualTo(200);
+        assertThat(retrieved.headers().firstValueAsLong("Content-Length")).hasValue(retrieved.body().length);
+        String body = new String(retrieved.body(), StandardCharsets.ISO_8859_1);
+        assertThat(body).contains(study.instanceUid(1, 1)).contains(study.instanceUid(1, 2));
     }
 
     @Test
