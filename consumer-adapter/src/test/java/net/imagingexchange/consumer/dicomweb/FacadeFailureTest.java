@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,21 +34,13 @@ import net.imagingexchange.imagingsource.testing.SyntheticStudy;
  */
 class FacadeFailureTest extends RegionTest {
 
-    private static final FaultyProxy WADO = proxy();
-    private static final FaultyProxy RAD69 = proxy();
+    private static final FaultyProxy WADO = FaultyProxy.start();
+    private static final FaultyProxy RAD69 = FaultyProxy.start();
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired
     private ImagingSourceProperties imagingSource;
-
-    private static FaultyProxy proxy() {
-        try {
-            return new FaultyProxy();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void throughProxies(DynamicPropertyRegistry registry) {

@@ -3,8 +3,6 @@ package net.imagingexchange.consumer.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,18 +25,10 @@ import net.imagingexchange.imagingsource.testing.SyntheticStudy;
  */
 class RegionUnavailableTest extends RegionTest {
 
-    private static final FaultyProxy REGISTRY = proxy();
-    private static final FaultyProxy REPOSITORY = proxy();
+    private static final FaultyProxy REGISTRY = FaultyProxy.start();
+    private static final FaultyProxy REPOSITORY = FaultyProxy.start();
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    private static FaultyProxy proxy() {
-        try {
-            return new FaultyProxy();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void throughProxies(DynamicPropertyRegistry registry) {

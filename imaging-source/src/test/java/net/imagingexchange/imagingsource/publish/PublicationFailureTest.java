@@ -3,7 +3,6 @@ package net.imagingexchange.imagingsource.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +33,7 @@ import net.imagingexchange.imagingsource.testing.SyntheticStudy;
 class PublicationFailureTest extends ExchangeTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(90);
-    private static final FaultyProxy PROXY = proxy();
+    private static final FaultyProxy PROXY = FaultyProxy.start();
 
     /** The repository behind the proxy; quicker retries than {@link ExchangeTest}'s (its own context). */
     @DynamicPropertySource
@@ -108,11 +107,4 @@ class PublicationFailureTest extends ExchangeTest {
                 study.studyInstanceUid() + "^^^^urn:ihe:iti:xds:2016:studyInstanceUID");
     }
 
-    private static FaultyProxy proxy() {
-        try {
-            return new FaultyProxy();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

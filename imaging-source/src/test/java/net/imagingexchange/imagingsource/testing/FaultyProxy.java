@@ -4,6 +4,7 @@ package net.imagingexchange.imagingsource.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -39,6 +40,15 @@ public final class FaultyProxy implements AutoCloseable {
         var acceptor = new Thread(this::accept, "faulty-proxy");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** A proxy for a test class's static field, refusing until told otherwise. */
+    public static FaultyProxy start() {
+        try {
+            return new FaultyProxy();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public int port() {
